@@ -1,0 +1,1 @@
+"""Commands: ``sori sql`` (attached once the text-to-SQL skill lands)."""

@@ -1,0 +1,1 @@
+"""Commands: ``sori stt``, ``sori tts`` (attached once the voice work lands)."""

@@ -1,0 +1,5 @@
+"""Quantization of the assistant's own models and the registry the quant_info skill answers from."""
+
+from models.quant.registry import REGISTRY_FIELDS, list_models, register_model
+
+__all__ = ["REGISTRY_FIELDS", "list_models", "register_model"]

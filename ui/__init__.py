@@ -1,0 +1,3 @@
+"""The web UI and REST API of ``sori ui`` (presentation only; it talks to ``assistant``)."""
+
+__all__: list[str] = []
