@@ -12,15 +12,20 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One trained-model cache for the whole run: each model trains at most once per session."""
-    return tmp_path_factory.mktemp("model-cache")
+    """One trained-model cache for the whole run: each model trains at most once per session.
+
+    ``SORI_TEST_MODEL_CACHE`` keeps it across runs on a developer's machine (CI starts empty).
+    """
+    kept = os.environ.get("SORI_TEST_MODEL_CACHE")
+    return Path(kept) if kept else tmp_path_factory.mktemp("model-cache")
 
 
 @pytest.fixture(autouse=True)
 def sori_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_cache: Path) -> Path:
     """Point ``SORI_HOME`` at a fresh folder (models: the session cache); drop other ``SORI_*``."""
     for name in list(os.environ):
-        if name.startswith("SORI_") and name not in ("SORI_SHARED_DATA", "SORI_TEST_PG_URL"):
+        if name.startswith("SORI_") and name not in ("SORI_SHARED_DATA", "SORI_TEST_PG_URL",
+                                                      "SORI_TEST_MODEL_CACHE"):
             monkeypatch.delenv(name)
     home = tmp_path / "sori-home"
     monkeypatch.setenv("SORI_HOME", str(home))

@@ -21,8 +21,10 @@ def bench_chat(
 ) -> None:
     """대화 벤치마크 / intent accuracy and latency. 예: sori bench chat --json"""
     from assistant import DialogueManager
-    from assistant.nlu.evaluate import HELDOUT, evaluate_chat, read_lines
+    from assistant.nlu.evaluate import HELDOUT, evaluate_chat, evaluate_dialogues, read_lines
 
     manager = DialogueManager(load_settings())
     result = evaluate_chat(manager, read_lines(data or HELDOUT), baseline=baseline)
+    if data is None:  # the built-in set also has multi-turn dialogues, judged in context
+        result["detail"]["dialogues"] = evaluate_dialogues(manager)
     emit({"dataset": str(data or HELDOUT.name), **result}, as_json, title="sori bench chat")

@@ -30,6 +30,13 @@ logger = logging.getLogger(__name__)
 
 _DOMAIN = {"intents": sorted({*INTENT_ACTIONS, "more"}), "actions": sorted(set(INTENT_ACTIONS.values()))}
 INTENT_MODEL_NAME = "intent-classifier"
+# The context the NLU reads on the next turn, by the action that answered (even when it found
+# nothing: "그럼 작가별로는?" after a failed SQL answer is still about the data).
+_ACTION_CONTEXTS = {
+    "action_ask_sql": "showed_table", "action_recommend_comic": "showed_items",
+    "action_recommend_video": "showed_items", "action_drug_lookup": "showed_drug",
+    "action_quant_info": "showed_quant", "action_set_speaker": "changed_speaker",
+}
 
 
 @dataclass
@@ -54,7 +61,8 @@ class DialogueManager:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.engine = self.prepare_skills(settings)
-        self.nlu = Nlu.load(settings.model_dir, settings.analyzer, known=self._known_values())
+        self.nlu = Nlu.load(settings.model_dir, settings.analyzer, known=self._known_values(),
+                            quant=settings.quant)
         self._register_intent_model()
         self.runner = (HttpActionRunner(settings.action_server_url) if settings.action_server_url
                        else InProcessActionRunner())
@@ -117,7 +125,8 @@ class DialogueManager:
         """Names of the databases the SQL skill may query: ``demo``, then the configured ones."""
         return ["demo", *(name for name in self.settings.sql_databases if name != "demo")]
 
-    def ask_sql(self, db: str, question: str, context: dict[str, Any] | None = None) -> dict[str, Any]:
+    def ask_sql(self, db: str, question: str,
+                context: dict[str, Any] | None = None) -> dict[str, Any]:
         """Ask database ``db`` a Korean question directly (the UI's SQL tab, ``POST /api/sql``).
 
         Returns:
@@ -264,12 +273,8 @@ class DialogueManager:
         elif custom.get("offer"):
             state.context = "asked_yes_no"
             state.pending = {"type": "offer", "intent": custom["offer"]}
-        elif reply.items:
-            state.context = "showed_items"
-        elif reply.table:
-            state.context = "showed_table"
-        elif custom.get("speaker"):
-            state.context = "changed_speaker"
+        else:
+            state.context = _ACTION_CONTEXTS.get(decision.action, "none")
 
 
 def _ms(since: float) -> float:

@@ -22,9 +22,10 @@ from assistant.nlu.morph import make_analyzer
 from assistant.nlu.normalize import normalize
 from assistant.nlu.train import read_hparams, training_examples
 
-__all__ = ["HELDOUT", "evaluate_chat", "read_lines"]
+__all__ = ["HELDOUT", "HELDOUT_DIALOGUES", "evaluate_chat", "evaluate_dialogues", "read_lines"]
 
 HELDOUT = Path(__file__).parent / "data" / "heldout.jsonl"
+HELDOUT_DIALOGUES = Path(__file__).parent / "data" / "heldout_dialogues.jsonl"
 _WARMUP = ("안녕", "로맨스 웹툰 추천해줘", "평점 9점 넘는 액션 웹툰 몇 개야?")
 
 
@@ -94,3 +95,30 @@ def evaluate_chat(manager, rows: list[dict[str, Any]], baseline: bool = True) ->
         "p95_ms_non_sql": _percentile(non_sql, 95),
         "detail": detail,
     }
+
+
+def evaluate_dialogues(manager, path: Path = HELDOUT_DIALOGUES) -> dict[str, Any]:  # noqa: ANN001
+    """Intent accuracy of multi-turn dialogues, each turn judged in the context the assistant built.
+
+    Every dialogue is a fresh user; its turns go through ``handle`` in order, so "이미 봤어" after a
+    recommendation is read in the context of the assistant's own answer. Turns marked
+    ``ambiguous`` (meaningful only with the dialogue's later turns) are not scored.
+    """
+    run = uuid.uuid4().hex[:8]
+    scored = correct = 0
+    misses: list[dict[str, str]] = []
+    dialogues = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    for dialogue in tqdm(dialogues, desc="bench dialogues", unit="dialogue"):
+        user = f"bench-{run}-{dialogue['id']}"
+        for turn in dialogue["turns"]:
+            reply = manager.handle(user, turn["user"])
+            if turn.get("ambiguous"):
+                continue
+            scored += 1
+            if reply.intent == turn["intent"]:
+                correct += 1
+            else:
+                misses.append({"dialogue": dialogue["id"], "text": turn["user"], "gold": turn["intent"],
+                               "predicted": str(reply.intent)})
+    return {"dialogues": len(dialogues), "turns": scored,
+            "intent_accuracy": round(correct / scored, 4) if scored else None, "misses": misses}

@@ -24,7 +24,11 @@ __all__ = ["CONTEXTS", "Example", "augment", "load_templates", "synthesize", "to
 
 DATA = Path(__file__).parent / "data"
 TEMPLATES = DATA / "templates.yaml"
-CONTEXTS = ("none", "asked_yes_no", "showed_items", "showed_table", "asked_slot", "changed_speaker")
+# What the assistant did last: asked a yes/no question or for a missing value, or showed the answer
+# of a skill (recommended items, an SQL table, drug responses, model registry rows), or changed
+# the voice. Short follow-ups ("작가도 알려줘", "그럼 PTQ는?", "3번") mean what the context says.
+CONTEXTS = ("none", "asked_yes_no", "showed_items", "showed_table", "asked_slot", "changed_speaker",
+            "showed_drug", "showed_quant")
 _PARTICLE_PAIRS = {
     frozenset(("이", "가")): "이/가", frozenset(("은", "는")): "은/는", frozenset(("을", "를")): "을/를",
     frozenset(("과", "와")): "과/와", frozenset(("으로", "로")): "으로/로",
@@ -35,7 +39,8 @@ _CONTEXT_BIAS = {
     "affirm": ("asked_yes_no", "changed_speaker"), "deny": ("asked_yes_no", "asked_slot"),
     "feedback_like": ("showed_items",), "feedback_dislike": ("showed_items",),
     "feedback_seen": ("showed_items",), "more": ("showed_items", "showed_table"),
-    "set_speaker": ("changed_speaker",),
+    "set_speaker": ("changed_speaker",), "ask_sql": ("showed_table",),
+    "drug_lookup": ("showed_drug",), "quant_info": ("showed_quant",),
 }
 
 
@@ -230,7 +235,13 @@ def synthesize(per_intent: int, seed: int, path: Path = TEMPLATES,
                 seen.add((example.text, example.intent, example.context))
                 yield example
     for group in spec["contextual"]:
-        for text in group["texts"]:
+        for _ in range(contextual_copies * 4 if group.get("patterns") else 0):
+            chars = augment(expander.expand(rng.choice(group["patterns"])), rng)
+            example = to_example(chars, group["intent"], group["context"])
+            if example and (example.text, example.intent, example.context) not in seen:
+                seen.add((example.text, example.intent, example.context))
+                yield example
+        for text in group.get("texts", []):
             for copy in range(contextual_copies):
                 chars = [(c, "O") for c in str(text)]
                 chars = chars if copy == 0 else augment(chars, rng)

@@ -14,6 +14,7 @@ from assistant.nlu.morph import make_analyzer
 from assistant.nlu.normalize import normalize
 from assistant.nlu.synth import CONTEXTS
 from assistant.nlu.train import Bundle, collate, encode, load_or_train
+from models.quant import quantize_dynamic_int8
 
 __all__ = ["Nlu", "Understanding"]
 
@@ -44,13 +45,19 @@ class Nlu:
 
     @classmethod
     def load(cls, model_dir: Path, analyzer: str = "kiwi",
-             known: dict[str, Iterable[str]] | None = None) -> Nlu:
-        """Load (training first if needed) and add known values (titles, drugs…) to the gazetteer."""
+             known: dict[str, Iterable[str]] | None = None, quant: str = "fp32") -> Nlu:
+        """Load (training first if needed) and add known values (titles, drugs…) to the gazetteer.
+
+        ``quant="int8"`` serves the model with int8 dynamic quantization of its Linear/GRU layers.
+        """
         torch.set_num_threads(1)  # tiny layers: one thread per request beats contention
         gazetteer = Gazetteer(load_base_entries())
         for entity_type, values in (known or {}).items():
             gazetteer = gazetteer.with_values(entity_type, values)
-        return cls(load_or_train(model_dir, analyzer), gazetteer)
+        bundle = load_or_train(model_dir, analyzer)
+        if quant == "int8":
+            bundle.model = quantize_dynamic_int8(bundle.model)
+        return cls(bundle, gazetteer)
 
     @torch.no_grad()
     def understand(self, text: str, context: str = "none") -> Understanding:
