@@ -11,9 +11,10 @@ from skills.feedback import GiveFeedback
 from skills.quant_info import QuantInfo
 from skills.recommend import RecommendComic, RecommendVideo
 from skills.smalltalk import Acknowledge, Goodbye, Greet, Help, OutOfScope
+from skills.speaker import SetSpeaker
 
 SKILLS = (Greet, Goodbye, Help, OutOfScope, Acknowledge, RecommendComic, RecommendVideo,
-          GiveFeedback, DrugLookup, QuantInfo)
+          GiveFeedback, DrugLookup, QuantInfo, SetSpeaker)
 
 __all__ = [
     "Acknowledge",
@@ -28,6 +29,7 @@ __all__ = [
     "RecommendComic",
     "RecommendVideo",
     "SKILLS",
+    "SetSpeaker",
     "SkillError",
     "SkillNotConfigured",
     "SkillRuntime",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -34,6 +35,7 @@ class SkillRuntime:
         sql_row_cap: most rows a generated query returns.
         page_size: items per answer of list-like skills.
         quant: ``"fp32"`` or ``"int8"``: which variant of the neural models to serve.
+        speakers: the TTS voices users can pick (empty: espeak-ng's built-in speakers).
     """
 
     engine: Engine
@@ -43,6 +45,7 @@ class SkillRuntime:
     sql_row_cap: int = 1000
     page_size: int = 5
     quant: str = "fp32"
+    speakers: tuple[Any, ...] = ()
 
     @property
     def model_dir(self) -> Path:

@@ -81,10 +81,15 @@ class DialogueManager:
         databases = {"demo": skills.SqlDatabase("demo", f"sqlite:///{catalog}", DEMO_CATALOG_ANNOTATION)}
         for name, target in settings.sql_databases.items():
             databases[name] = skills.SqlDatabase(name, target)
+        speakers: tuple = ()
+        if settings.tts_model_dir is not None:  # trained voices join espeak-ng's
+            from assistant.voice.pipeline import VoicePipeline
+
+            speakers = tuple(VoicePipeline(settings).speakers())
         skills.configure(skills.SkillRuntime(
             engine=engine, home=settings.home, sql_databases=databases,
             sql_timeout_ms=settings.sql_timeout_ms, sql_row_cap=settings.sql_row_cap,
-            page_size=settings.page_size, quant=settings.quant))
+            page_size=settings.page_size, quant=settings.quant, speakers=speakers))
         return engine
 
     def _known_values(self) -> dict[str, list[str]]:
@@ -183,8 +188,8 @@ class DialogueManager:
         clock = time.perf_counter()
         chosen = speaker or self.store.load(user_id).speaker
         try:
-            reply.audio = self.voice.synthesize(self.voice.speech_text(reply.text, reply.table), chosen)
-            reply.speaker = chosen
+            reply.audio = self.voice.synthesize(reply.text, chosen, table=reply.table)
+            reply.speaker = self.voice.resolve_speaker(chosen).id
         except ModelError as exc:
             logger.warning("speech synthesis failed: %s", exc)
         timings["tts"] = _ms(clock)
