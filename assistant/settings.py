@@ -24,9 +24,15 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix=constants.ENV_PREFIX, extra="ignore")
 
-    home: Path = Field(default=Path(constants.DEFAULT_HOME), description="data dir: DB, model cache, logs")
-    db_url: str = Field(default="", description="SQLAlchemy URL of the app database; default SQLite in home")
-    action_server_url: str = Field(default="", description="rasa-sdk action server; empty = in process")
+    home: Path = Field(
+        default=Path(constants.DEFAULT_HOME), description="data dir: DB, model cache, logs"
+    )
+    db_url: str = Field(
+        default="", description="SQLAlchemy URL of the app database; default SQLite in home"
+    )
+    action_server_url: str = Field(
+        default="", description="rasa-sdk action server; empty = in process"
+    )
     quant: Literal["fp32", "int8"] = "fp32"
     analyzer: Literal["kiwi", "okt"] = "kiwi"
     confidence_threshold: float = constants.DEFAULT_CONFIDENCE_THRESHOLD
@@ -41,7 +47,9 @@ class Settings(BaseSettings):
     stt_model_dir: Path | None = None
     tts_engine: Literal["espeak", "coqui"] = "espeak"
     tts_model_dir: Path | None = None
-    model_cache: Path | None = Field(default=None, description="trained-model cache; default home/models")
+    model_cache: Path | None = Field(
+        default=None, description="trained-model cache; default home/models"
+    )
     voice: bool = False
     auth: Path | None = None
 

@@ -223,4 +223,3 @@ class DatasetImport(Base):
     options: Mapped[dict] = mapped_column(JSON, default=dict)
     rows: Mapped[dict] = mapped_column(JSON, default=dict)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-

@@ -73,7 +73,9 @@ class AudioError(ModelError):
 class AudioFormatError(AudioError):
     """Corrupt, unsupported or undecodable audio."""
 
-    default_user_message = "오디오 파일을 읽을 수 없어요. wav, webm, ogg, mp3 파일로 다시 보내 주세요."
+    default_user_message = (
+        "오디오 파일을 읽을 수 없어요. wav, webm, ogg, mp3 파일로 다시 보내 주세요."
+    )
 
 
 class AudioTooLongError(AudioError):
@@ -103,7 +105,9 @@ class SqlError(ModelError):
 class UnsafeSqlError(SqlError):
     """Refused: the statement is not one read-only SELECT."""
 
-    default_user_message = "읽기 전용 조회만 할 수 있어요. 데이터를 바꾸거나 지우는 요청은 실행하지 않아요."
+    default_user_message = (
+        "읽기 전용 조회만 할 수 있어요. 데이터를 바꾸거나 지우는 요청은 실행하지 않아요."
+    )
 
 
 class SqlTimeoutError(SqlError):
@@ -115,7 +119,9 @@ class SqlTimeoutError(SqlError):
 class SqlExecutionError(SqlError):
     """The database failed or went away during the query."""
 
-    default_user_message = "데이터베이스에 연결하지 못했거나 조회 중 오류가 났어요. 잠시 후 다시 시도해 주세요."
+    default_user_message = (
+        "데이터베이스에 연결하지 못했거나 조회 중 오류가 났어요. 잠시 후 다시 시도해 주세요."
+    )
 
 
 class NoParseError(SqlError):

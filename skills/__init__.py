@@ -13,8 +13,19 @@ from skills.recommend import RecommendComic, RecommendVideo
 from skills.smalltalk import Acknowledge, Goodbye, Greet, Help, OutOfScope
 from skills.speaker import SetSpeaker
 
-SKILLS = (Greet, Goodbye, Help, OutOfScope, Acknowledge, RecommendComic, RecommendVideo,
-          GiveFeedback, DrugLookup, QuantInfo, SetSpeaker)
+SKILLS = (
+    Greet,
+    Goodbye,
+    Help,
+    OutOfScope,
+    Acknowledge,
+    RecommendComic,
+    RecommendVideo,
+    GiveFeedback,
+    DrugLookup,
+    QuantInfo,
+    SetSpeaker,
+)
 
 __all__ = [
     "Acknowledge",

@@ -41,12 +41,14 @@ class SkillAction(Action):
     """A rasa-sdk ``Action`` whose ``run`` turns ``SkillError``/``ModelError`` into answers."""
 
     @abstractmethod
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-               domain: dict[str, Any]) -> list[dict[str, Any]]:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         """Answer the turn through ``dispatcher`` and return events (``SlotSet``…)."""
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: dict[str, Any]) -> list[dict[str, Any]]:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         """Run ``answer``; expected errors are said to the user instead of raised."""
         try:
             return self.answer(dispatcher, tracker, domain) or []
@@ -54,6 +56,7 @@ class SkillAction(Action):
             dispatcher.utter_message(text=exc.user_message, json_message={"ask_slot": exc.slot})
         except (SkillError, ModelError) as exc:
             logger.info("%s answered with %s: %s", self.name(), type(exc).__name__, exc)
-            dispatcher.utter_message(text=exc.user_message,
-                                     json_message={"error": type(exc).__name__})
+            dispatcher.utter_message(
+                text=exc.user_message, json_message={"error": type(exc).__name__}
+            )
         return []

@@ -23,9 +23,19 @@ _ASKS_FOR_DRUGS = ("약", "항암제", "drug")
 
 
 def _table(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"columns": _COLUMNS,
-            "rows": [[r["cell"], r["drug"], r["ln_ic50"], "민감" if r["sensitive"] else "내성",
-                      r["evidence"]] for r in rows]}
+    return {
+        "columns": _COLUMNS,
+        "rows": [
+            [
+                r["cell"],
+                r["drug"],
+                r["ln_ic50"],
+                "민감" if r["sensitive"] else "내성",
+                r["evidence"],
+            ]
+            for r in rows
+        ],
+    }
 
 
 class DrugLookup(SkillAction):
@@ -48,19 +58,26 @@ class DrugLookup(SkillAction):
         follow_up = len(text.replace(" ", "")) <= _FOLLOW_UP_CHARS
         if cell is None and (drug is None or follow_up):
             cell = tracker.get_slot("cell_line")
-        if drug is None and (cell is None or follow_up) and not any(
-                word in text for word in _ASKS_FOR_DRUGS):
+        if (
+            drug is None
+            and (cell is None or follow_up)
+            and not any(word in text for word in _ASKS_FOR_DRUGS)
+        ):
             drug = tracker.get_slot("drug")
         return cell, drug
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-               domain: dict[str, Any]) -> list[dict[str, Any]]:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         """Resolves the names, then looks up the pair or ranks drugs / cell lines."""
         engine = runtime().engine
         cell_name, drug_name = self._names(tracker)
         if not cell_name and not drug_name:
-            raise SlotMissing("cell_line", "어떤 세포주나 약물이 궁금하신가요? (예: A549, 시스플라틴)",
-                              self.name())
+            raise SlotMissing(
+                "cell_line",
+                "어떤 세포주나 약물이 궁금하신가요? (예: A549, 시스플라틴)",
+                self.name(),
+            )
         cell = drugresponse.resolve_cell_line(engine, str(cell_name)) if cell_name else None
         drug = drugresponse.resolve_drug(engine, str(drug_name)) if drug_name else None
         if cell_name and not cell:
@@ -77,18 +94,28 @@ class DrugLookup(SkillAction):
             verdict = "민감한 편이에요" if row["sensitive"] else "내성을 보이는 편이에요"
             dispatcher.utter_message(
                 text=f"{cell} 세포주는 {drug}에 {verdict} (ln IC50 {row['ln_ic50']:.2f}). 근거: {row['evidence']}",
-                json_message={"table": _table([row]), "results": [row]})
+                json_message={"table": _table([row]), "results": [row]},
+            )
             return events
         if cell:
-            rows = drugresponse.best_drugs_for_cell(engine, cell, top * (page + 1))[top * page:]
+            rows = drugresponse.best_drugs_for_cell(engine, cell, top * (page + 1))[top * page :]
             lead = f"{cell} 세포주에 가장 잘 듣는 약물이에요 (ln IC50이 낮을수록 민감)."
         else:
-            rows = drugresponse.sensitive_cells_for_drug(engine, drug, top * (page + 1))[top * page:]
+            rows = drugresponse.sensitive_cells_for_drug(engine, drug, top * (page + 1))[
+                top * page :
+            ]
             lead = f"{drug}에 가장 민감한 세포주예요 (ln IC50이 낮을수록 민감)."
         if not rows:
-            raise NoAnswer("더 보여드릴 결과가 없어요." if page else "측정값이 없어요.", self.name())
-        lines = [f"{i}. {r['drug'] if cell else r['cell']}: ln IC50 {r['ln_ic50']:.2f}"
-                 + (" (민감)" if r["sensitive"] else "") for i, r in enumerate(rows, 1 + top * page)]
-        dispatcher.utter_message(text=lead + "\n" + "\n".join(lines),
-                                 json_message={"table": _table(rows), "results": rows})
+            raise NoAnswer(
+                "더 보여드릴 결과가 없어요." if page else "측정값이 없어요.", self.name()
+            )
+        lines = [
+            f"{i}. {r['drug'] if cell else r['cell']}: ln IC50 {r['ln_ic50']:.2f}"
+            + (" (민감)" if r["sensitive"] else "")
+            for i, r in enumerate(rows, 1 + top * page)
+        ]
+        dispatcher.utter_message(
+            text=lead + "\n" + "\n".join(lines),
+            json_message={"table": _table(rows), "results": rows},
+        )
         return events

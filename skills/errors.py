@@ -1,9 +1,9 @@
 """The error hierarchy of ``skills``; the dialogue manager maps each class to one answer.
 
-    SkillError              user_message (Korean)
-    ├── SlotMissing         a needed slot is empty: the manager asks for it
-    ├── NoAnswer            the skill ran but has nothing to say (unknown title, empty result)
-    └── SkillNotConfigured  ``skills.configure`` was not called in this process
+SkillError              user_message (Korean)
+├── SlotMissing         a needed slot is empty: the manager asks for it
+├── NoAnswer            the skill ran but has nothing to say (unknown title, empty result)
+└── SkillNotConfigured  ``skills.configure`` was not called in this process
 """
 
 from __future__ import annotations

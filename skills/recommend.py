@@ -27,9 +27,15 @@ _MAX_COUNT = 20
 
 def _excluded_by_feedback(user_id: str, kind: str) -> set[int]:
     with session_scope(runtime().engine) as session:
-        return set(session.scalars(select(Feedback.item_id).where(
-            Feedback.user_id == user_id, Feedback.kind == kind,
-            Feedback.signal.in_(("seen", "dislike")))))
+        return set(
+            session.scalars(
+                select(Feedback.item_id).where(
+                    Feedback.user_id == user_id,
+                    Feedback.kind == kind,
+                    Feedback.signal.in_(("seen", "dislike")),
+                )
+            )
+        )
 
 
 class _Recommend(SkillAction):
@@ -39,30 +45,46 @@ class _Recommend(SkillAction):
     def name(self) -> str:
         """Action name (each kind has its own)."""
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-               domain: dict[str, Any]) -> list[dict[str, Any]]:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         more = bool(tracker.latest_message.get("more"))
         genre = slot_or_entity(tracker, "genre")
         count = slot_or_entity(tracker, "count") or runtime().page_size
         count = max(1, min(int(count), _MAX_COUNT))
         shown = list(tracker.get_slot("shown") or []) if more else []
         exclude = set(shown) | _excluded_by_feedback(tracker.sender_id, self.kind)
-        items = popular_items(runtime().engine, self.kind, genre=genre, exclude=exclude, limit=count)
+        items = popular_items(
+            runtime().engine, self.kind, genre=genre, exclude=exclude, limit=count
+        )
         word = f"{genre} {_KIND_WORDS[self.kind]}" if genre else _KIND_WORDS[self.kind]
         if not items:
-            raise NoAnswer(f"더 추천해 드릴 {attach_particle(word, '이/가')} 없어요." if more
-                           else f"조건에 맞는 {attach_particle(word, '을/를')} 찾지 못했어요.", self.name())
+            raise NoAnswer(
+                f"더 추천해 드릴 {attach_particle(word, '이/가')} 없어요."
+                if more
+                else f"조건에 맞는 {attach_particle(word, '을/를')} 찾지 못했어요.",
+                self.name(),
+            )
         for item in items:
             item["kind"] = self.kind
-        lines = [f"{i}. {item['title']}" + (f" (평점 {item['rating']:.1f})" if item["rating"] else "")
-                 for i, item in enumerate(items, 1)]
+        lines = [
+            f"{i}. {item['title']}" + (f" (평점 {item['rating']:.1f})" if item["rating"] else "")
+            for i, item in enumerate(items, 1)
+        ]
         lead = f"{word} {'더 ' if more else ''}추천해 드릴게요."
-        dispatcher.utter_message(text=lead + "\n" + "\n".join(lines),
-                                 json_message={"items": items, "kind": self.kind})
-        return [SlotSet("shown", shown + [item["id"] for item in items]),
-                SlotSet("last_items", [{"id": i["id"], "title": i["title"], "kind": self.kind}
-                                       for i in items]),
-                SlotSet("kind", self.kind), SlotSet("genre", genre), SlotSet("count", count)]
+        dispatcher.utter_message(
+            text=lead + "\n" + "\n".join(lines), json_message={"items": items, "kind": self.kind}
+        )
+        return [
+            SlotSet("shown", shown + [item["id"] for item in items]),
+            SlotSet(
+                "last_items",
+                [{"id": i["id"], "title": i["title"], "kind": self.kind} for i in items],
+            ),
+            SlotSet("kind", self.kind),
+            SlotSet("genre", genre),
+            SlotSet("count", count),
+        ]
 
 
 class RecommendComic(_Recommend):

@@ -24,8 +24,11 @@ def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def sori_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_cache: Path) -> Path:
     """Point ``SORI_HOME`` at a fresh folder (models: the session cache); drop other ``SORI_*``."""
     for name in list(os.environ):
-        if name.startswith("SORI_") and name not in ("SORI_SHARED_DATA", "SORI_TEST_PG_URL",
-                                                      "SORI_TEST_MODEL_CACHE"):
+        if name.startswith("SORI_") and name not in (
+            "SORI_SHARED_DATA",
+            "SORI_TEST_PG_URL",
+            "SORI_TEST_MODEL_CACHE",
+        ):
             monkeypatch.delenv(name)
     home = tmp_path / "sori-home"
     monkeypatch.setenv("SORI_HOME", str(home))

@@ -4,8 +4,17 @@ import importlib
 
 import pytest
 
-PACKAGES = ["assistant", "assistant.nlu", "assistant.dialogue", "skills", "db", "models.korean",
-            "models.quant", "models.recsys", "models.drugresponse"]
+PACKAGES = [
+    "assistant",
+    "assistant.nlu",
+    "assistant.dialogue",
+    "skills",
+    "db",
+    "models.korean",
+    "models.quant",
+    "models.recsys",
+    "models.drugresponse",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)
@@ -14,7 +23,10 @@ def test_exported_members(name: str) -> None:
     exported = package.__all__
     assert list(exported) == sorted(exported)
     public = {
-        member for member in vars(package)
+        member
+        for member in vars(package)
         if not member.startswith("_") and not isinstance(getattr(package, member), type(importlib))
     }
-    assert public == set(exported), f"{name}: unlisted {public - set(exported)}, missing {set(exported) - public}"
+    assert public == set(exported), (
+        f"{name}: unlisted {public - set(exported)}, missing {set(exported) - public}"
+    )

@@ -15,7 +15,9 @@ __all__ = ["bench_chat"]
 
 @bench_app.command("chat")
 def bench_chat(
-    data: Annotated[Path | None, typer.Option(help='{"text", "intent"} JSONL (기본: 내장 평가 세트)')] = None,
+    data: Annotated[
+        Path | None, typer.Option(help='{"text", "intent"} JSONL (기본: 내장 평가 세트)')
+    ] = None,
     baseline: Annotated[bool, typer.Option(help="선형 기준 모델도 학습해 비교")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="마지막 줄에 JSON 한 줄 출력")] = False,
 ) -> None:

@@ -22,7 +22,9 @@ def db_upgrade() -> None:
 
     settings = load_settings()
     upgrade(make_engine(settings.db_url))
-    stderr.print(f"데이터베이스가 최신 버전이에요: {make_engine(settings.db_url).url.render_as_string()}")
+    stderr.print(
+        f"데이터베이스가 최신 버전이에요: {make_engine(settings.db_url).url.render_as_string()}"
+    )
 
 
 @data_app.command("demo")
@@ -51,7 +53,9 @@ def data_import(
     settings = load_settings()
     if dataset not in importers.IMPORTERS:
         available = ", ".join(sorted(importers.IMPORTERS))
-        stderr.print(f"[red]'{dataset}' 가져오기는 아직 지원하지 않아요. 가능한 것: {available}[/red]")
+        stderr.print(
+            f"[red]'{dataset}' 가져오기는 아직 지원하지 않아요. 가능한 것: {available}[/red]"
+        )
         raise typer.Exit(2)
     counts = importers.IMPORTERS[dataset](Path(path), settings.db_url, settings.data_dir)
     emit(counts, as_json, title=f"{dataset} 가져오기")

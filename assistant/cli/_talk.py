@@ -13,13 +13,15 @@ from assistant.cli._common import emit, load_settings, stderr
 
 __all__ = ["chat", "say", "serve_actions", "ui", "users_add"]
 
-UserOption = Annotated[str, typer.Option("--user", "-u", help="대화 상대 ID (같은 ID면 대화가 이어져요)")]
+UserOption = Annotated[
+    str, typer.Option("--user", "-u", help="대화 상대 ID (같은 ID면 대화가 이어져요)")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="마지막 줄에 JSON 한 줄 출력")]
 
 
 @app.command()
 def say(
-    text: Annotated[str, typer.Argument(help="질문, 예: \"로맨스 웹툰 추천해줘\"")],
+    text: Annotated[str, typer.Argument(help='질문, 예: "로맨스 웹툰 추천해줘"')],
     user: UserOption = "cli",
     speaker: Annotated[str | None, typer.Option(help="답을 읽을 화자 (예: 2)")] = None,
     out: Annotated[Path | None, typer.Option(help="답을 음성 WAV 파일로도 저장")] = None,
@@ -56,7 +58,9 @@ def _print_table(table: dict) -> None:
 def chat(
     user: UserOption = "cli",
     speaker: Annotated[str | None, typer.Option(help="답을 읽을 화자")] = None,
-    voice: Annotated[bool, typer.Option("--voice", help="답을 소리로도 재생 (aplay/ffplay 필요)")] = False,
+    voice: Annotated[
+        bool, typer.Option("--voice", help="답을 소리로도 재생 (aplay/ffplay 필요)")
+    ] = False,
 ) -> None:
     """터미널 대화 / interactive chat (끝내려면 Ctrl-D). 예: sori chat --user me"""
     import shutil
@@ -82,7 +86,9 @@ def chat(
             with tempfile.NamedTemporaryFile(suffix=".wav") as wav:
                 wav.write(reply.audio)
                 wav.flush()
-                flags = ["-nodisp", "-autoexit", "-loglevel", "quiet"] if "ffplay" in player else ["-q"]
+                flags = (
+                    ["-nodisp", "-autoexit", "-loglevel", "quiet"] if "ffplay" in player else ["-q"]
+                )
                 subprocess.run([player, *flags, wav.name], check=False)
 
 
@@ -114,7 +120,9 @@ def serve_actions(
 @users_app.command("add")
 def users_add(
     name: Annotated[str, typer.Argument(help="로그인 이름")],
-    file: Annotated[Path | None, typer.Option(help="사용자 파일 (기본: $SORI_HOME/users.json)")] = None,
+    file: Annotated[
+        Path | None, typer.Option(help="사용자 파일 (기본: $SORI_HOME/users.json)")
+    ] = None,
 ) -> None:
     """UI 로그인 사용자 추가 / add a UI login (비밀번호는 bcrypt 해시로 저장). 예: sori users add minji"""
     from ui.auth import add_user

@@ -22,8 +22,14 @@ __all__ = ["ActionRunner", "HttpActionRunner", "InProcessActionRunner", "action_
 _ACTION_SERVER_TIMEOUT_S = 30.0
 
 
-def action_call(action: str, user_id: str, slots: dict[str, Any], message: dict[str, Any],
-                latest_action: str | None, domain: dict[str, Any]) -> dict[str, Any]:
+def action_call(
+    action: str,
+    user_id: str,
+    slots: dict[str, Any],
+    message: dict[str, Any],
+    latest_action: str | None,
+    domain: dict[str, Any],
+) -> dict[str, Any]:
     """The rasa webhook payload for running ``action`` on this tracker."""
     return {
         "next_action": action,
@@ -58,7 +64,9 @@ class InProcessActionRunner:
         self._executor = ActionExecutor()
         for skill in skills.SKILLS:
             self._executor.register_action(skill)
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="skill")
+        self._pool = concurrent.futures.ThreadPoolExecutor(
+            max_workers=4, thread_name_prefix="skill"
+        )
 
     def run(self, call: dict[str, Any]) -> dict[str, Any]:
         """Run the action; a ``SkillError`` raised by the skill propagates unchanged."""
@@ -83,8 +91,9 @@ class HttpActionRunner:
         try:
             response = self._client.post("/webhook", json=call)
         except httpx.HTTPError as exc:
-            raise SkillError("기능 서버에 연결하지 못했어요. 잠시 후 다시 시도해 주세요.",
-                             call["next_action"]) from exc
+            raise SkillError(
+                "기능 서버에 연결하지 못했어요. 잠시 후 다시 시도해 주세요.", call["next_action"]
+            ) from exc
         if response.status_code != 200:
             raise SkillError("기능 서버가 요청을 처리하지 못했어요.", call["next_action"])
         return response.json()

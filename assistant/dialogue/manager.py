@@ -28,14 +28,20 @@ __all__ = ["DialogueManager"]
 
 logger = logging.getLogger(__name__)
 
-_DOMAIN = {"intents": sorted({*INTENT_ACTIONS, "more"}), "actions": sorted(set(INTENT_ACTIONS.values()))}
+_DOMAIN = {
+    "intents": sorted({*INTENT_ACTIONS, "more"}),
+    "actions": sorted(set(INTENT_ACTIONS.values())),
+}
 INTENT_MODEL_NAME = "intent-classifier"
 # The context the NLU reads on the next turn, by the action that answered (even when it found
 # nothing: "그럼 작가별로는?" after a failed SQL answer is still about the data).
 _ACTION_CONTEXTS = {
-    "action_ask_sql": "showed_table", "action_recommend_comic": "showed_items",
-    "action_recommend_video": "showed_items", "action_drug_lookup": "showed_drug",
-    "action_quant_info": "showed_quant", "action_set_speaker": "changed_speaker",
+    "action_ask_sql": "showed_table",
+    "action_recommend_comic": "showed_items",
+    "action_recommend_video": "showed_items",
+    "action_drug_lookup": "showed_drug",
+    "action_quant_info": "showed_quant",
+    "action_set_speaker": "changed_speaker",
 }
 
 
@@ -61,11 +67,15 @@ class DialogueManager:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.engine = self.prepare_skills(settings)
-        self.nlu = Nlu.load(settings.model_dir, settings.analyzer, known=self._known_values(),
-                            quant=settings.quant)
+        self.nlu = Nlu.load(
+            settings.model_dir, settings.analyzer, known=self._known_values(), quant=settings.quant
+        )
         self._register_intent_model()
-        self.runner = (HttpActionRunner(settings.action_server_url) if settings.action_server_url
-                       else InProcessActionRunner())
+        self.runner = (
+            HttpActionRunner(settings.action_server_url)
+            if settings.action_server_url
+            else InProcessActionRunner()
+        )
         self.store = TrackerStore(self.engine)
         self._voice = None
 
@@ -78,7 +88,9 @@ class DialogueManager:
         catalog = settings.data_dir / "demo_catalog.sqlite"
         if not catalog.exists():
             build_demo_catalog(catalog)
-        databases = {"demo": skills.SqlDatabase("demo", f"sqlite:///{catalog}", DEMO_CATALOG_ANNOTATION)}
+        databases = {
+            "demo": skills.SqlDatabase("demo", f"sqlite:///{catalog}", DEMO_CATALOG_ANNOTATION)
+        }
         for name, target in settings.sql_databases.items():
             databases[name] = skills.SqlDatabase(name, target)
         speakers: tuple = ()
@@ -86,19 +98,32 @@ class DialogueManager:
             from assistant.voice.pipeline import VoicePipeline
 
             speakers = tuple(VoicePipeline(settings).speakers())
-        skills.configure(skills.SkillRuntime(
-            engine=engine, home=settings.home, sql_databases=databases,
-            sql_timeout_ms=settings.sql_timeout_ms, sql_row_cap=settings.sql_row_cap,
-            page_size=settings.page_size, quant=settings.quant, speakers=speakers))
+        skills.configure(
+            skills.SkillRuntime(
+                engine=engine,
+                home=settings.home,
+                sql_databases=databases,
+                sql_timeout_ms=settings.sql_timeout_ms,
+                sql_row_cap=settings.sql_row_cap,
+                page_size=settings.page_size,
+                quant=settings.quant,
+                speakers=speakers,
+            )
+        )
         return engine
 
     def _known_values(self) -> dict[str, list[str]]:
         with session_scope(self.engine) as session:
             return {
-                "title": [*session.scalars(select(Comic.title)), *session.scalars(select(Video.title))],
+                "title": [
+                    *session.scalars(select(Comic.title)),
+                    *session.scalars(select(Video.title)),
+                ],
                 "cell_line": list(session.scalars(select(CellLine.name))),
-                "drug": [*session.scalars(select(Drug.name)),
-                         *(n for n in session.scalars(select(Drug.name_ko)) if n)],
+                "drug": [
+                    *session.scalars(select(Drug.name)),
+                    *(n for n in session.scalars(select(Drug.name_ko)) if n),
+                ],
             }
 
     def _register_intent_model(self) -> None:
@@ -106,12 +131,19 @@ class DialogueManager:
         if any(r["path"] == str(bundle.path) for r in list_models(self.engine, INTENT_MODEL_NAME)):
             return
         size_mb = (bundle.path / "model.pt").stat().st_size / 2**20
-        register_model(self.engine, model=INTENT_MODEL_NAME, method="fp32", bits=32,
-                       metric_name="valid_intent_accuracy",
-                       metric=bundle.metrics.get("valid_intent_accuracy"),
-                       metric_fp32=bundle.metrics.get("valid_intent_accuracy"),
-                       size_mb=round(size_mb, 2), size_ratio=1.0, path=str(bundle.path),
-                       detail={"note": "validation share of synthesized data"})
+        register_model(
+            self.engine,
+            model=INTENT_MODEL_NAME,
+            method="fp32",
+            bits=32,
+            metric_name="valid_intent_accuracy",
+            metric=bundle.metrics.get("valid_intent_accuracy"),
+            metric_fp32=bundle.metrics.get("valid_intent_accuracy"),
+            size_mb=round(size_mb, 2),
+            size_ratio=1.0,
+            path=str(bundle.path),
+            detail={"note": "validation share of synthesized data"},
+        )
 
     @property
     def voice(self):  # noqa: ANN201 - VoicePipeline, imported lazily (speech models are heavy)
@@ -130,8 +162,9 @@ class DialogueManager:
         """Names of the databases the SQL skill may query: ``demo``, then the configured ones."""
         return ["demo", *(name for name in self.settings.sql_databases if name != "demo")]
 
-    def ask_sql(self, db: str, question: str,
-                context: dict[str, Any] | None = None) -> dict[str, Any]:
+    def ask_sql(
+        self, db: str, question: str, context: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         """Ask database ``db`` a Korean question directly (the UI's SQL tab, ``POST /api/sql``).
 
         Returns:
@@ -142,9 +175,16 @@ class DialogueManager:
 
         return answer_question(db, question, context)
 
-    def handle(self, user_id: str, text: str | None = None, audio: bytes | None = None, *,
-               filename: str | None = None, speaker: str | None = None,
-               voice: bool | None = None) -> Reply:
+    def handle(
+        self,
+        user_id: str,
+        text: str | None = None,
+        audio: bytes | None = None,
+        *,
+        filename: str | None = None,
+        speaker: str | None = None,
+        voice: bool | None = None,
+    ) -> Reply:
         """Answer one turn of ``user_id``, given as ``text`` or as ``audio`` bytes.
 
         Args:
@@ -158,8 +198,11 @@ class DialogueManager:
         started = time.perf_counter()
         timings: dict[str, float] = {}
         if not valid_user_id(user_id):
-            return Reply(text="사용자 ID가 올바르지 않아요. 영문·한글·숫자와 _ . @ : + - 로 64자 이내로 "
-                              "지어 주세요. (Invalid user id.)", error="invalid_user")
+            return Reply(
+                text="사용자 ID가 올바르지 않아요. 영문·한글·숫자와 _ . @ : + - 로 64자 이내로 "
+                "지어 주세요. (Invalid user id.)",
+                error="invalid_user",
+            )
         transcript = None
         if audio is not None:
             try:
@@ -167,15 +210,20 @@ class DialogueManager:
                 transcript = self.voice.transcribe(audio, filename).text
                 timings["stt"] = _ms(clock)
             except AudioError as exc:
-                return Reply(text=exc.user_message, error="audio", timings_ms={"total": _ms(started)})
+                return Reply(
+                    text=exc.user_message, error="audio", timings_ms={"total": _ms(started)}
+                )
             text = transcript
             voice = True if voice is None else voice
         try:
             turn = self._turn(user_id, text or "", timings)
         except SQLAlchemyError:
             logger.exception("database failure during a turn of %s", user_id)
-            return Reply(text="지금 대화 기록 저장소에 연결할 수 없어요. 잠시 후 다시 시도해 주세요.",
-                         error="database", timings_ms={"total": _ms(started)})
+            return Reply(
+                text="지금 대화 기록 저장소에 연결할 수 없어요. 잠시 후 다시 시도해 주세요.",
+                error="database",
+                timings_ms={"total": _ms(started)},
+            )
         reply = turn.reply
         reply.transcript = transcript
         if voice if voice is not None else self.settings.voice:
@@ -184,7 +232,9 @@ class DialogueManager:
         reply.timings_ms = timings
         return reply
 
-    def _speak(self, reply: Reply, user_id: str, speaker: str | None, timings: dict[str, float]) -> None:
+    def _speak(
+        self, reply: Reply, user_id: str, speaker: str | None, timings: dict[str, float]
+    ) -> None:
         clock = time.perf_counter()
         chosen = speaker or self.store.load(user_id).speaker
         try:
@@ -199,33 +249,67 @@ class DialogueManager:
         state = self.store.load(user_id)
         timings["db_load"] = _ms(clock)
         if not text.strip():
-            turn = _Turn(Reply(text="메시지가 비어 있어요. 궁금한 걸 말씀해 주세요. (Empty message.)",
-                               error="empty"))
+            turn = _Turn(
+                Reply(
+                    text="메시지가 비어 있어요. 궁금한 걸 말씀해 주세요. (Empty message.)",
+                    error="empty",
+                )
+            )
         else:
             turn = self._understand_and_act(state, text, timings)
         clock = time.perf_counter()
-        user_turn = TurnRecord("user", text, turn.reply.intent, turn.reply.confidence, payload={
-            "entities": turn.reply.entities, "context": state.context})
-        bot_turn = TurnRecord("assistant", turn.reply.text, skill=turn.reply.skill, payload={
-            "sql": turn.reply.sql, "table": turn.reply.table, "items": turn.reply.items,
-            "error": turn.reply.error, "timings_ms": timings})
-        self.store.save(state, [user_turn, bot_turn],
-                        end_conversation=turn.reply.skill == "action_goodbye")
+        user_turn = TurnRecord(
+            "user",
+            text,
+            turn.reply.intent,
+            turn.reply.confidence,
+            payload={"entities": turn.reply.entities, "context": state.context},
+        )
+        bot_turn = TurnRecord(
+            "assistant",
+            turn.reply.text,
+            skill=turn.reply.skill,
+            payload={
+                "sql": turn.reply.sql,
+                "table": turn.reply.table,
+                "items": turn.reply.items,
+                "error": turn.reply.error,
+                "timings_ms": timings,
+            },
+        )
+        self.store.save(
+            state, [user_turn, bot_turn], end_conversation=turn.reply.skill == "action_goodbye"
+        )
         timings["db_save"] = _ms(clock)
         return turn
 
-    def _understand_and_act(self, state: DialogueState, text: str, timings: dict[str, float]) -> _Turn:
+    def _understand_and_act(
+        self, state: DialogueState, text: str, timings: dict[str, float]
+    ) -> _Turn:
         clock = time.perf_counter()
         understanding = self.nlu.understand(text, state.context)
         timings["nlu"] = _ms(clock)
         if not understanding.text:
-            return _Turn(Reply(text="알아볼 수 있는 글자가 없어요. 글로 다시 말씀해 주시겠어요? "
-                                    "(Nothing readable in the message.)", error="unreadable"))
-        decision = decide(understanding, text, state, threshold=self.settings.confidence_threshold,
-                          fallback_threshold=self.settings.fallback_threshold)
-        reply = Reply(text=decision.text or "", intent=understanding.intent,
-                      confidence=understanding.confidence,
-                      entities=[e.as_dict() for e in understanding.entities])
+            return _Turn(
+                Reply(
+                    text="알아볼 수 있는 글자가 없어요. 글로 다시 말씀해 주시겠어요? "
+                    "(Nothing readable in the message.)",
+                    error="unreadable",
+                )
+            )
+        decision = decide(
+            understanding,
+            text,
+            state,
+            threshold=self.settings.confidence_threshold,
+            fallback_threshold=self.settings.fallback_threshold,
+        )
+        reply = Reply(
+            text=decision.text or "",
+            intent=understanding.intent,
+            confidence=understanding.confidence,
+            entities=[e.as_dict() for e in understanding.entities],
+        )
         if understanding.truncated:
             reply.text = "(메시지가 너무 길어서 앞부분만 읽었어요.) "
         state.pending = decision.pending
@@ -242,8 +326,14 @@ class DialogueManager:
 
     def _act(self, state: DialogueState, decision: Decision, reply: Reply) -> None:
         state.slots.update(decision.slot_updates)
-        call = action_call(decision.action, state.user_id, state.slots, decision.message,
-                           state.last_action, _DOMAIN)
+        call = action_call(
+            decision.action,
+            state.user_id,
+            state.slots,
+            decision.message,
+            state.last_action,
+            _DOMAIN,
+        )
         try:
             result = self.runner.run(call)
         except skills.SkillError as exc:
@@ -273,8 +363,13 @@ class DialogueManager:
             state.last_action, state.last_message = decision.action, decision.message
         if custom.get("ask_slot"):
             state.context = "asked_slot"
-            state.pending = {"type": "slot", "slot": custom["ask_slot"], "action": decision.action,
-                             "message": decision.message, "intent": decision.intent}
+            state.pending = {
+                "type": "slot",
+                "slot": custom["ask_slot"],
+                "action": decision.action,
+                "message": decision.message,
+                "intent": decision.intent,
+            }
         elif custom.get("offer"):
             state.context = "asked_yes_no"
             state.pending = {"type": "offer", "intent": custom["offer"]}

@@ -33,19 +33,44 @@ INTENT_ACTIONS = {
     "deny": "action_acknowledge",
 }
 # Actions whose answer is a list that "더 보여줘" pages through.
-LIST_ACTIONS = ("action_recommend_comic", "action_recommend_video", "action_ask_sql",
-                "action_drug_lookup")
+LIST_ACTIONS = (
+    "action_recommend_comic",
+    "action_recommend_video",
+    "action_ask_sql",
+    "action_drug_lookup",
+)
 # How a clarification names an intent to the user.
 INTENT_LABELS = {
-    "greet": "인사", "goodbye": "작별 인사", "help": "사용법 안내", "out_of_scope": "다른 주제의 질문",
-    "ask_sql": "데이터 조회", "recommend_comic": "웹툰·만화 추천", "recommend_video": "영화·영상 추천",
-    "feedback_like": "마음에 든다는 말씀", "feedback_dislike": "별로라는 말씀",
-    "feedback_seen": "이미 보셨다는 말씀", "more": "더 보여 달라는 말씀",
-    "drug_lookup": "약물 반응 조회", "quant_info": "양자화 모델 정보", "set_speaker": "목소리 변경",
-    "affirm": "네", "deny": "아니요",
+    "greet": "인사",
+    "goodbye": "작별 인사",
+    "help": "사용법 안내",
+    "out_of_scope": "다른 주제의 질문",
+    "ask_sql": "데이터 조회",
+    "recommend_comic": "웹툰·만화 추천",
+    "recommend_video": "영화·영상 추천",
+    "feedback_like": "마음에 든다는 말씀",
+    "feedback_dislike": "별로라는 말씀",
+    "feedback_seen": "이미 보셨다는 말씀",
+    "more": "더 보여 달라는 말씀",
+    "drug_lookup": "약물 반응 조회",
+    "quant_info": "양자화 모델 정보",
+    "set_speaker": "목소리 변경",
+    "affirm": "네",
+    "deny": "아니요",
 }
-_SLOT_ENTITIES = ("kind", "genre", "title", "count", "cell_line", "drug", "speaker", "bits",
-                  "method", "model", "ordinal")
+_SLOT_ENTITIES = (
+    "kind",
+    "genre",
+    "title",
+    "count",
+    "cell_line",
+    "drug",
+    "speaker",
+    "bits",
+    "method",
+    "model",
+    "ordinal",
+)
 
 
 @dataclass
@@ -78,8 +103,9 @@ def _entity_slots(understanding: Understanding) -> dict[str, Any]:
     return {e.type: e.value for e in understanding.entities if e.type in _SLOT_ENTITIES}
 
 
-def _run(intent: str, message: dict[str, Any], entity_slots: dict[str, Any],
-         state: DialogueState) -> Decision:
+def _run(
+    intent: str, message: dict[str, Any], entity_slots: dict[str, Any], state: DialogueState
+) -> Decision:
     updates = dict(entity_slots)
     if intent in ("recommend_comic", "recommend_video"):
         updates["page"] = 0
@@ -88,19 +114,24 @@ def _run(intent: str, message: dict[str, Any], entity_slots: dict[str, Any],
             updates.setdefault(slot, None)
     if intent == "more":
         if state.last_action not in LIST_ACTIONS:
-            return Decision(text="지금은 더 보여드릴 목록이 없어요. 무엇을 찾아 드릴까요?", intent=intent)
+            return Decision(
+                text="지금은 더 보여드릴 목록이 없어요. 무엇을 찾아 드릴까요?", intent=intent
+            )
         updates["page"] = int(state.slots.get("page") or 0) + 1
         more_message = dict(state.last_message or message)
         more_message["more"] = True
-        return Decision(action=state.last_action, message=more_message, slot_updates=updates,
-                        intent=intent)
+        return Decision(
+            action=state.last_action, message=more_message, slot_updates=updates, intent=intent
+        )
     message = {**message, "intent": {**message["intent"], "name": intent}}
-    return Decision(action=INTENT_ACTIONS[intent], message=message, slot_updates=updates,
-                    intent=intent)
+    return Decision(
+        action=INTENT_ACTIONS[intent], message=message, slot_updates=updates, intent=intent
+    )
 
 
-def _answer_pending(understanding: Understanding, text: str, state: DialogueState,
-                    threshold: float) -> Decision | None:
+def _answer_pending(
+    understanding: Understanding, text: str, state: DialogueState, threshold: float
+) -> Decision | None:
     pending = state.pending or {}
     intent, kind = understanding.intent, pending.get("type")
     if kind == "clarify":
@@ -113,7 +144,9 @@ def _answer_pending(understanding: Understanding, text: str, state: DialogueStat
         elif intent in options and intent not in ("affirm", "deny"):
             chosen = intent  # "데이터 조회요": the user named one of the two
         elif intent == "deny":
-            return Decision(text="알겠어요. 원하시는 걸 조금 다르게 말씀해 주시겠어요?", intent=intent)
+            return Decision(
+                text="알겠어요. 원하시는 걸 조금 다르게 말씀해 주시겠어요?", intent=intent
+            )
         else:
             return None  # a new request
         return _run(chosen, pending["message"], pending["slots"], state)
@@ -126,21 +159,34 @@ def _answer_pending(understanding: Understanding, text: str, state: DialogueStat
     if kind == "slot":
         slot = pending["slot"]
         value = understanding.entity(slot)
-        if value is None and slot in ("cell_line", "drug", "title", "genre") and intent not in (
-                "deny", "goodbye") and (understanding.confidence < threshold or intent == pending.get("intent")):
+        if (
+            value is None
+            and slot in ("cell_line", "drug", "title", "genre")
+            and intent not in ("deny", "goodbye")
+            and (understanding.confidence < threshold or intent == pending.get("intent"))
+        ):
             value = understanding.text.strip() or None  # a bare answer: "A549요"
         if value is not None:
             message = dict(pending["message"])
-            return Decision(action=pending["action"], message=message,
-                            slot_updates={**_entity_slots(understanding), slot: value},
-                            intent=pending.get("intent"))
+            return Decision(
+                action=pending["action"],
+                message=message,
+                slot_updates={**_entity_slots(understanding), slot: value},
+                intent=pending.get("intent"),
+            )
         if intent == "deny":
             return Decision(text="알겠어요, 취소할게요.", intent=intent)
     return None
 
 
-def decide(understanding: Understanding, text: str, state: DialogueState, *,
-           threshold: float, fallback_threshold: float) -> Decision:
+def decide(
+    understanding: Understanding,
+    text: str,
+    state: DialogueState,
+    *,
+    threshold: float,
+    fallback_threshold: float,
+) -> Decision:
     """Choose the next step for this turn.
 
     Args:
@@ -164,8 +210,10 @@ def decide(understanding: Understanding, text: str, state: DialogueState, *,
     first, second = (name for name, _ in understanding.ranking[:2])
     if {first, second} <= {"affirm", "deny"}:
         return _run(first, message, slots, state)
-    question = (f"혹시 '{INTENT_LABELS[first]}' 말씀이세요? "
-                f"아니면 '{INTENT_LABELS[second]}'인가요?")
-    return Decision(text=question, fallback=True, intent=intent,
-                    pending={"type": "clarify", "options": [first, second], "message": message,
-                             "slots": slots})
+    question = f"혹시 '{INTENT_LABELS[first]}' 말씀이세요? 아니면 '{INTENT_LABELS[second]}'인가요?"
+    return Decision(
+        text=question,
+        fallback=True,
+        intent=intent,
+        pending={"type": "clarify", "options": [first, second], "message": message, "slots": slots},
+    )

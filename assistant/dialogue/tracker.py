@@ -47,9 +47,14 @@ class DialogueState:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document stored in ``trackers.state``."""
-        return {"slots": self.slots, "context": self.context, "pending": self.pending,
-                "last_action": self.last_action, "last_message": self.last_message,
-                "conversation_id": self.conversation_id}
+        return {
+            "slots": self.slots,
+            "context": self.context,
+            "pending": self.pending,
+            "last_action": self.last_action,
+            "last_message": self.last_message,
+            "conversation_id": self.conversation_id,
+        }
 
 
 @dataclass
@@ -75,8 +80,9 @@ class TrackerStore:
         with session_scope(self.engine) as session:
             user = session.get(User, user_id)
             row = session.get(TrackerState, user_id)
-            state = DialogueState(user_id=user_id, new_user=user is None,
-                                  speaker=user.speaker if user else None)
+            state = DialogueState(
+                user_id=user_id, new_user=user is None, speaker=user.speaker if user else None
+            )
             if row is not None:
                 doc = row.state or {}
                 state.slots = dict(doc.get("slots") or {})
@@ -87,7 +93,9 @@ class TrackerStore:
                 state.conversation_id = doc.get("conversation_id")
             return state
 
-    def save(self, state: DialogueState, turns: list[TurnRecord], *, end_conversation: bool = False) -> int:
+    def save(
+        self, state: DialogueState, turns: list[TurnRecord], *, end_conversation: bool = False
+    ) -> int:
         """Append ``turns`` and store ``state`` atomically; returns the conversation id."""
         with session_scope(self.engine) as session:
             now = utcnow()
@@ -99,14 +107,25 @@ class TrackerStore:
             user.last_seen_at = now
             conversation_id = self._conversation(session, state)
             for turn in turns:
-                session.add(Turn(conversation_id=conversation_id, user_id=state.user_id,
-                                 role=turn.role, text=turn.text, intent=turn.intent,
-                                 confidence=turn.confidence, skill=turn.skill,
-                                 payload=turn.payload, created_at=now))
+                session.add(
+                    Turn(
+                        conversation_id=conversation_id,
+                        user_id=state.user_id,
+                        role=turn.role,
+                        text=turn.text,
+                        intent=turn.intent,
+                        confidence=turn.confidence,
+                        skill=turn.skill,
+                        payload=turn.payload,
+                        created_at=now,
+                    )
+                )
             state.conversation_id = None if end_conversation else conversation_id
             row = session.get(TrackerState, state.user_id)
             if row is None:
-                session.add(TrackerState(user_id=state.user_id, state=state.to_json(), updated_at=now))
+                session.add(
+                    TrackerState(user_id=state.user_id, state=state.to_json(), updated_at=now)
+                )
             else:
                 row.state, row.updated_at = state.to_json(), now
             return conversation_id
@@ -114,8 +133,11 @@ class TrackerStore:
     def _conversation(self, session: Session, state: DialogueState) -> int:
         if state.conversation_id is not None:
             last = session.scalar(
-                select(Turn.created_at).where(Turn.conversation_id == state.conversation_id)
-                .order_by(Turn.id.desc()).limit(1))
+                select(Turn.created_at)
+                .where(Turn.conversation_id == state.conversation_id)
+                .order_by(Turn.id.desc())
+                .limit(1)
+            )
             if last is not None and utcnow() - _aware(last) < CONVERSATION_GAP:
                 return state.conversation_id
         conversation = Conversation(user_id=state.user_id)
@@ -126,10 +148,20 @@ class TrackerStore:
     def history(self, user_id: str, limit: int = 50) -> list[dict[str, Any]]:
         """The user's last ``limit`` turns, oldest first (for the UI after a restart)."""
         with session_scope(self.engine) as session:
-            rows = session.scalars(select(Turn).where(Turn.user_id == user_id)
-                                   .order_by(Turn.id.desc()).limit(limit)).all()
-            return [{"role": r.role, "text": r.text, "intent": r.intent, "skill": r.skill,
-                     "payload": r.payload, "at": r.created_at.isoformat()} for r in reversed(rows)]
+            rows = session.scalars(
+                select(Turn).where(Turn.user_id == user_id).order_by(Turn.id.desc()).limit(limit)
+            ).all()
+            return [
+                {
+                    "role": r.role,
+                    "text": r.text,
+                    "intent": r.intent,
+                    "skill": r.skill,
+                    "payload": r.payload,
+                    "at": r.created_at.isoformat(),
+                }
+                for r in reversed(rows)
+            ]
 
     def set_speaker(self, user_id: str, speaker: str) -> None:
         """Store the user's default TTS speaker (creating the user if needed)."""

@@ -41,8 +41,13 @@ class Entity:
 
     def as_dict(self) -> dict:
         """The rasa-style entity dict (``entity``, ``value``, ``start``, ``end``, ``text``)."""
-        return {"entity": self.type, "value": self.value, "start": self.start, "end": self.end,
-                "text": self.text}
+        return {
+            "entity": self.type,
+            "value": self.value,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
 
 
 def _compact(text: str) -> str:
@@ -84,8 +89,11 @@ class Gazetteer:
 
     def with_values(self, entity_type: str, values: Iterable[str]) -> Gazetteer:
         """A new gazetteer that also knows ``values`` (e.g. titles from the database)."""
-        entries = [(t, key, canonical) for t, table in self._canonical.items()
-                   for key, canonical in table.items()]
+        entries = [
+            (t, key, canonical)
+            for t, table in self._canonical.items()
+            for key, canonical in table.items()
+        ]
         entries.extend((entity_type, v, v) for v in values)
         return Gazetteer(entries)
 
@@ -95,7 +103,7 @@ class Gazetteer:
         compact = "".join(text[i] for i in positions).lower()
         found = []
         for i in range(len(compact) - 1):
-            for key, entity_type in self._index.get(compact[i:i + 2], ()):
+            for key, entity_type in self._index.get(compact[i : i + 2], ()):
                 if compact.startswith(key, i):
                     found.append((positions[i], positions[i + len(key) - 1] + 1, entity_type))
         return found

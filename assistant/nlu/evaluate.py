@@ -74,8 +74,12 @@ def evaluate_chat(manager, rows: list[dict[str, Any]], baseline: bool = True) ->
         else:
             confusions[(row["intent"], str(reply.intent))] += 1
     detail: dict[str, Any] = {
-        "per_intent_accuracy": {k: round(per_intent_ok[k] / n, 3) for k, n in sorted(per_intent.items())},
-        "confusions": [{"gold": g, "predicted": p, "n": n} for (g, p), n in confusions.most_common(20)],
+        "per_intent_accuracy": {
+            k: round(per_intent_ok[k] / n, 3) for k, n in sorted(per_intent.items())
+        },
+        "confusions": [
+            {"gold": g, "predicted": p, "n": n} for (g, p), n in confusions.most_common(20)
+        ],
         "p50_ms_non_sql": _percentile(non_sql, 50),
         "nlu_model": str(manager.nlu.bundle.path),
     }
@@ -85,7 +89,8 @@ def evaluate_chat(manager, rows: list[dict[str, Any]], baseline: bool = True) ->
         linear = LinearIntentBaseline(analyzer).fit(training_examples(hparams))
         predicted = linear.predict([normalize(r["text"]).text for r in rows])
         detail["linear_baseline_accuracy"] = round(
-            sum(p == r["intent"] for p, r in zip(predicted, rows, strict=True)) / len(rows), 4)
+            sum(p == r["intent"] for p, r in zip(predicted, rows, strict=True)) / len(rows), 4
+        )
     return {
         "turns": len(rows),
         "intent_accuracy": round(correct / len(rows), 4) if rows else None,
@@ -118,7 +123,17 @@ def evaluate_dialogues(manager, path: Path = HELDOUT_DIALOGUES) -> dict[str, Any
             if reply.intent == turn["intent"]:
                 correct += 1
             else:
-                misses.append({"dialogue": dialogue["id"], "text": turn["user"], "gold": turn["intent"],
-                               "predicted": str(reply.intent)})
-    return {"dialogues": len(dialogues), "turns": scored,
-            "intent_accuracy": round(correct / scored, 4) if scored else None, "misses": misses}
+                misses.append(
+                    {
+                        "dialogue": dialogue["id"],
+                        "text": turn["user"],
+                        "gold": turn["intent"],
+                        "predicted": str(reply.intent),
+                    }
+                )
+    return {
+        "dialogues": len(dialogues),
+        "turns": scored,
+        "intent_accuracy": round(correct / scored, 4) if scored else None,
+        "misses": misses,
+    }

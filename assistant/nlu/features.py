@@ -17,8 +17,19 @@ from models.korean import decompose
 
 __all__ = ["ENTITY_TYPES", "char_features", "hash_ids", "ngram_features"]
 
-ENTITY_TYPES = ("kind", "genre", "title", "count", "cell_line", "drug", "speaker", "bits",
-                "method", "model", "ordinal")
+ENTITY_TYPES = (
+    "kind",
+    "genre",
+    "title",
+    "count",
+    "cell_line",
+    "drug",
+    "speaker",
+    "bits",
+    "method",
+    "model",
+    "ordinal",
+)
 
 
 def _jamo(text: str) -> str:
@@ -36,11 +47,11 @@ def ngram_features(text: str, analyzer: Analyzer) -> list[str]:
     features: list[str] = []
     compact = f"^{text.replace(' ', '')}$"
     for n in (1, 2, 3):
-        features.extend(f"c{n}:{compact[i:i + n]}" for i in range(len(compact) - n + 1))
+        features.extend(f"c{n}:{compact[i : i + n]}" for i in range(len(compact) - n + 1))
     spaced = f"^{text}$"
-    features.extend(f"s4:{spaced[i:i + 4]}" for i in range(len(spaced) - 3))
+    features.extend(f"s4:{spaced[i : i + 4]}" for i in range(len(spaced) - 3))
     jamo = _jamo(compact)
-    features.extend(f"j3:{jamo[i:i + 3]}" for i in range(len(jamo) - 2))
+    features.extend(f"j3:{jamo[i : i + 3]}" for i in range(len(jamo) - 2))
     words = text.split()
     features.extend(f"w:{w}" for w in words)
     features.extend(f"w2:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
@@ -63,9 +74,11 @@ def char_features(text: str, buckets: int) -> list[tuple[int, int, int]]:
     out = []
     for i in range(1, len(padded) - 1):
         ch = padded[i]
-        out.append((
-            zlib.crc32(f"c:{ch}".encode()) % buckets,
-            zlib.crc32(f"l:{padded[i - 1:i + 1]}".encode()) % buckets,
-            zlib.crc32(f"r:{padded[i:i + 2]}".encode()) % buckets,
-        ))
+        out.append(
+            (
+                zlib.crc32(f"c:{ch}".encode()) % buckets,
+                zlib.crc32(f"l:{padded[i - 1 : i + 1]}".encode()) % buckets,
+                zlib.crc32(f"r:{padded[i : i + 2]}".encode()) % buckets,
+            )
+        )
     return out

@@ -31,7 +31,9 @@ class LinearIntentBaseline:
             rows.extend([row] * len(ids))
             cols.extend(ids)
         data = np.ones(len(rows), dtype=np.float32)
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(texts), self.buckets + len(CONTEXTS)))
+        matrix = sparse.csr_matrix(
+            (data, (rows, cols)), shape=(len(texts), self.buckets + len(CONTEXTS))
+        )
         matrix.data = np.minimum(matrix.data, 1.0)  # presence, not counts
         return matrix
 

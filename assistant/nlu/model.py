@@ -44,7 +44,9 @@ class IntentEntityModel(nn.Module):
         self.config = config
         # Sparse gradients: a batch touches a few thousand of the 65k rows; dense Adam over all of
         # them would cost more than the rest of the step.
-        self.ngrams = nn.EmbeddingBag(config.ngram_buckets, config.ngram_dim, mode="mean", sparse=True)
+        self.ngrams = nn.EmbeddingBag(
+            config.ngram_buckets, config.ngram_dim, mode="mean", sparse=True
+        )
         self.context = nn.Embedding(len(CONTEXTS), config.ngram_dim)
         self.intent_head = nn.Sequential(
             nn.Linear(2 * config.ngram_dim, config.hidden),
@@ -54,12 +56,14 @@ class IntentEntityModel(nn.Module):
         )
         self.chars = nn.Embedding(config.char_buckets, config.char_dim, padding_idx=0, sparse=True)
         self.gazetteer = nn.Linear(len(ENTITY_TYPES), config.char_dim)
-        self.encoder = nn.GRU(config.char_dim, config.tagger_hidden, batch_first=True,
-                              bidirectional=True)
+        self.encoder = nn.GRU(
+            config.char_dim, config.tagger_hidden, batch_first=True, bidirectional=True
+        )
         self.tag_head = nn.Linear(2 * config.tagger_hidden, len(TAGS))
 
-    def intent_logits(self, ngram_ids: torch.Tensor, offsets: torch.Tensor,
-                      context_ids: torch.Tensor) -> torch.Tensor:
+    def intent_logits(
+        self, ngram_ids: torch.Tensor, offsets: torch.Tensor, context_ids: torch.Tensor
+    ) -> torch.Tensor:
         """Intent scores (B, n_intents) from flat n-gram ids, their offsets (B,) and contexts (B,)."""
         bag = self.ngrams(ngram_ids, offsets)  # (B, D)
         return self.intent_head(torch.cat([bag, self.context(context_ids)], dim=-1))

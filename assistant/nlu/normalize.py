@@ -16,12 +16,21 @@ from models.korean import parse_number_words
 __all__ = ["Normalized", "normalize"]
 
 # Zero-width and bidi controls, BOM, soft hyphen, variation selectors: invisible, never meaningful.
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
-                        "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
 _SPACES = re.compile(r"\s+")
 # Emoji that carry a reaction are kept as words; other pictographs are dropped.
-_EMOJI_WORDS = {"👍": " 좋아 ", "👎": " 별로 ", "❤": " 좋아 ", "😍": " 좋아 ", "😡": " 별로 ",
-                "🙏": " 부탁해 ", "👋": " 안녕 "}
+_EMOJI_WORDS = {
+    "👍": " 좋아 ",
+    "👎": " 별로 ",
+    "❤": " 좋아 ",
+    "😍": " 좋아 ",
+    "😡": " 별로 ",
+    "🙏": " 부탁해 ",
+    "👋": " 안녕 ",
+}
 _REPEATS = re.compile(r"(.)\1{3,}")  # "ㅋㅋㅋㅋㅋㅋ" → "ㅋㅋㅋ", "!!!!!" → "!!!"
 # NFKC would turn compatibility jamo (ㅇㅇ, ㅋㅋ, ㄴㄴ) into conjoining jamo; keep them as typed.
 _COMPAT_JAMO = re.compile("([\u3131-\u318e]+)")
@@ -29,7 +38,9 @@ _COMPAT_JAMO = re.compile("([\u3131-\u318e]+)")
 
 def _nfkc_keeping_jamo(text: str) -> str:
     parts = _COMPAT_JAMO.split(text)
-    return "".join(part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(parts))
+    return "".join(
+        part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(parts)
+    )
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,8 @@ def normalize(text: str, max_chars: int = constants.MAX_TEXT_CHARS) -> Normalize
     for emoji, word in _EMOJI_WORDS.items():
         text = text.replace(emoji, word)
     text = "".join(
-        " " if unicodedata.category(ch) == "Cc" else ("" if _is_pictograph(ch) else ch) for ch in text
+        " " if unicodedata.category(ch) == "Cc" else ("" if _is_pictograph(ch) else ch)
+        for ch in text
     )
     text = _REPEATS.sub(r"\1\1\1", text)
     text = _SPACES.sub(" ", text).strip().lower()

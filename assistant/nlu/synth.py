@@ -27,20 +27,36 @@ TEMPLATES = DATA / "templates.yaml"
 # What the assistant did last: asked a yes/no question or for a missing value, or showed the answer
 # of a skill (recommended items, an SQL table, drug responses, model registry rows), or changed
 # the voice. Short follow-ups ("작가도 알려줘", "그럼 PTQ는?", "3번") mean what the context says.
-CONTEXTS = ("none", "asked_yes_no", "showed_items", "showed_table", "asked_slot", "changed_speaker",
-            "showed_drug", "showed_quant")
+CONTEXTS = (
+    "none",
+    "asked_yes_no",
+    "showed_items",
+    "showed_table",
+    "asked_slot",
+    "changed_speaker",
+    "showed_drug",
+    "showed_quant",
+)
 _PARTICLE_PAIRS = {
-    frozenset(("이", "가")): "이/가", frozenset(("은", "는")): "은/는", frozenset(("을", "를")): "을/를",
-    frozenset(("과", "와")): "과/와", frozenset(("으로", "로")): "으로/로",
+    frozenset(("이", "가")): "이/가",
+    frozenset(("은", "는")): "은/는",
+    frozenset(("을", "를")): "을/를",
+    frozenset(("과", "와")): "과/와",
+    frozenset(("으로", "로")): "으로/로",
     frozenset(("이랑", "랑")): "이랑/랑",
 }
 # Which contexts an intent's template utterances are said in (the rest: "none" or any).
 _CONTEXT_BIAS = {
-    "affirm": ("asked_yes_no", "changed_speaker"), "deny": ("asked_yes_no", "asked_slot"),
-    "feedback_like": ("showed_items",), "feedback_dislike": ("showed_items",),
-    "feedback_seen": ("showed_items",), "more": ("showed_items", "showed_table"),
-    "set_speaker": ("changed_speaker",), "ask_sql": ("showed_table",),
-    "drug_lookup": ("showed_drug",), "quant_info": ("showed_quant",),
+    "affirm": ("asked_yes_no", "changed_speaker"),
+    "deny": ("asked_yes_no", "asked_slot"),
+    "feedback_like": ("showed_items",),
+    "feedback_dislike": ("showed_items",),
+    "feedback_seen": ("showed_items",),
+    "more": ("showed_items", "showed_table"),
+    "set_speaker": ("changed_speaker",),
+    "ask_sql": ("showed_table",),
+    "drug_lookup": ("showed_drug",),
+    "quant_info": ("showed_quant",),
 }
 
 
@@ -86,7 +102,7 @@ class _Expander:
                 text_so_far = "".join(c for c, _ in out).rstrip()
                 if pair and text_so_far and self.rng.random() < 0.9:
                     word = text_so_far.split(" ")[-1]
-                    chosen = attach_particle(word, pair)[len(word):]
+                    chosen = attach_particle(word, pair)[len(word) :]
                     out.extend((c, "O") for c in chosen)
                 else:
                     self._expand_into(self.rng.choice(options), out)
@@ -112,10 +128,14 @@ class _Expander:
         value = str(self.rng.choice(self.spec["slots"][name]))
         entity = self.spec["entity_slots"].get(name)
         for k, c in enumerate(value):
-            tag = "O" if entity is None or c == " " and k == 0 else ("B-" if k == 0 else "I-") + entity
+            tag = (
+                "O"
+                if entity is None or c == " " and k == 0
+                else ("B-" if k == 0 else "I-") + entity
+            )
             out.append((c, tag))
         if particle:
-            out.extend((c, "O") for c in attach_particle(value, particle)[len(value):])
+            out.extend((c, "O") for c in attach_particle(value, particle)[len(value) :])
 
 
 def _matching(text: str, start: int, open_: str, close: str) -> int:
@@ -144,7 +164,16 @@ def _split_top(body: str) -> list[str]:
     return parts
 
 
-_TYPO_VOWELS = {"ㅓ": "ㅕ", "ㅕ": "ㅓ", "ㅐ": "ㅔ", "ㅔ": "ㅐ", "ㅗ": "ㅛ", "ㅜ": "ㅠ", "ㅏ": "ㅑ", "ㅡ": "ㅜ"}
+_TYPO_VOWELS = {
+    "ㅓ": "ㅕ",
+    "ㅕ": "ㅓ",
+    "ㅐ": "ㅔ",
+    "ㅔ": "ㅐ",
+    "ㅗ": "ㅛ",
+    "ㅜ": "ㅠ",
+    "ㅏ": "ㅑ",
+    "ㅡ": "ㅜ",
+}
 
 
 def _typo(chars: list[tuple[str, str]], rng: random.Random) -> list[tuple[str, str]]:
@@ -213,8 +242,9 @@ def _context_for(intent: str, rng: random.Random) -> str:
     return "none" if roll < 0.75 else rng.choice(CONTEXTS)
 
 
-def synthesize(per_intent: int, seed: int, path: Path = TEMPLATES,
-               contextual_copies: int = 6) -> Iterator[Example]:
+def synthesize(
+    per_intent: int, seed: int, path: Path = TEMPLATES, contextual_copies: int = 6
+) -> Iterator[Example]:
     """Yield deduplicated examples: ``per_intent`` attempts per intent plus the contextual set.
 
     Args:

@@ -31,8 +31,17 @@ from assistant.nlu.model import TAGS, IntentEntityModel, ModelConfig
 from assistant.nlu.morph import Analyzer, make_analyzer
 from assistant.nlu.synth import CONTEXTS, Example
 
-__all__ = ["HPARAMS", "Bundle", "bundle_path", "collate", "encode", "load", "load_or_train", "read_hparams",
-           "training_examples"]
+__all__ = [
+    "HPARAMS",
+    "Bundle",
+    "bundle_path",
+    "collate",
+    "encode",
+    "load",
+    "load_or_train",
+    "read_hparams",
+    "training_examples",
+]
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -73,7 +82,9 @@ def bundle_path(model_dir: Path, hparams: dict[str, Any], analyzer: str) -> Path
     """Cache folder of the bundle trained from these inputs."""
     digest = hashlib.sha256()
     sources = [synth.TEMPLATES, TRAIN_EXTRA, HERE / "data" / "entities.yaml"]
-    sources += [HERE / f"{name}.py" for name in ("features", "model", "normalize", "synth", "train")]
+    sources += [
+        HERE / f"{name}.py" for name in ("features", "model", "normalize", "synth", "train")
+    ]
     for source in sources:
         if source.exists():
             digest.update(source.read_bytes())
@@ -82,8 +93,15 @@ def bundle_path(model_dir: Path, hparams: dict[str, Any], analyzer: str) -> Path
     return model_dir / "nlu" / digest.hexdigest()[:16]
 
 
-def encode(text: str, context: str, analyzer: Analyzer, gazetteer: Gazetteer, hparams: dict,
-           keep: float = 1.0, rng: random.Random | None = None) -> dict[str, Any]:
+def encode(
+    text: str,
+    context: str,
+    analyzer: Analyzer,
+    gazetteer: Gazetteer,
+    hparams: dict,
+    keep: float = 1.0,
+    rng: random.Random | None = None,
+) -> dict[str, Any]:
     """Model inputs of one normalized utterance."""
     clipped = text[:_MAX_CHARS]
     return {
@@ -117,8 +135,11 @@ def collate(items: list[dict[str, Any]]) -> dict[str, torch.Tensor]:
 
 def training_examples(hparams: dict[str, Any]) -> list[Example]:
     """Synthesized examples plus augmented copies of the hand-written ones."""
-    examples = list(synth.synthesize(hparams["per_intent"], hparams["seed"],
-                                     contextual_copies=hparams["contextual_copies"]))
+    examples = list(
+        synth.synthesize(
+            hparams["per_intent"], hparams["seed"], contextual_copies=hparams["contextual_copies"]
+        )
+    )
     rng = random.Random(hparams["seed"] + 1)
     for row in _extra_examples():
         for copy in range(hparams["extra_copies"]):
@@ -142,42 +163,71 @@ def _train(hparams: dict[str, Any], analyzer: Analyzer, out: Path) -> dict[str, 
     gazetteer = Gazetteer(load_base_entries())
     encoded = []
     for example in tqdm(examples, desc="NLU features", unit="utt", leave=False):
-        item = encode(example.text, example.context, analyzer, gazetteer, hparams,
-                      keep=hparams["gazetteer_keep"], rng=rng)
+        item = encode(
+            example.text,
+            example.context,
+            analyzer,
+            gazetteer,
+            hparams,
+            keep=hparams["gazetteer_keep"],
+            rng=rng,
+        )
         item["intent"] = intents.index(example.intent)
         item["tags"] = [TAGS.index(t) for t in example.tags[:_MAX_CHARS]] or [0]
         encoded.append(item)
     n_valid = max(1, int(len(encoded) * hparams["validation_share"]))
     valid, train = encoded[:n_valid], encoded[n_valid:]
 
-    config = ModelConfig(n_intents=len(intents), **{k: hparams[k] for k in (
-        "ngram_buckets", "ngram_dim", "hidden", "dropout", "char_buckets", "char_dim",
-        "tagger_hidden")})
+    config = ModelConfig(
+        n_intents=len(intents),
+        **{
+            k: hparams[k]
+            for k in (
+                "ngram_buckets",
+                "ngram_dim",
+                "hidden",
+                "dropout",
+                "char_buckets",
+                "char_dim",
+                "tagger_hidden",
+            )
+        },
+    )
     network = IntentEntityModel(config)
     sparse = [network.ngrams.weight, network.chars.weight]
     dense = [p for p in network.parameters() if all(p is not q for q in sparse)]
-    optimizers = [torch.optim.SparseAdam(sparse, lr=hparams["learning_rate"]),
-                  torch.optim.Adam(dense, lr=hparams["learning_rate"])]
+    optimizers = [
+        torch.optim.SparseAdam(sparse, lr=hparams["learning_rate"]),
+        torch.optim.Adam(dense, lr=hparams["learning_rate"]),
+    ]
     tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
     started = time.perf_counter()
     batch_size = hparams["batch_size"]
     for epoch in range(hparams["epochs"]):
         network.train()
         rng.shuffle(train)
-        bar = tqdm(range(0, len(train), batch_size), desc=f"NLU epoch {epoch + 1}/{hparams['epochs']}",
-                   unit="batch", leave=False)
+        bar = tqdm(
+            range(0, len(train), batch_size),
+            desc=f"NLU epoch {epoch + 1}/{hparams['epochs']}",
+            unit="batch",
+            leave=False,
+        )
         for start in bar:
             items = train[start : start + batch_size]
             batch = collate(items)
             tags = torch.full(batch["chars"].shape[:2], -100, dtype=torch.long)
             for row, item in enumerate(items):
                 tags[row, : len(item["tags"])] = torch.tensor(item["tags"])
-            intent_logits = network.intent_logits(batch["ngrams"], batch["offsets"], batch["context"])
+            intent_logits = network.intent_logits(
+                batch["ngrams"], batch["offsets"], batch["context"]
+            )
             loss = nn.functional.cross_entropy(
-                intent_logits, torch.tensor([item["intent"] for item in items]))
+                intent_logits, torch.tensor([item["intent"] for item in items])
+            )
             tag_logits = network.tag_logits(batch["chars"], batch["gazetteer"])
-            loss = loss + hparams["tag_loss_weight"] * tag_loss(tag_logits.reshape(-1, len(TAGS)),
-                                                                 tags.reshape(-1))
+            loss = loss + hparams["tag_loss_weight"] * tag_loss(
+                tag_logits.reshape(-1, len(TAGS)), tags.reshape(-1)
+            )
             for optimizer in optimizers:
                 optimizer.zero_grad()
             loss.backward()
@@ -188,8 +238,15 @@ def _train(hparams: dict[str, Any], analyzer: Analyzer, out: Path) -> dict[str, 
     metrics.update(train_s=round(time.perf_counter() - started, 1), examples=len(train))
     out.mkdir(parents=True, exist_ok=True)
     torch.save(network.state_dict(), out / "model.pt")
-    meta = {"intents": intents, "tags": list(TAGS), "config": asdict(config), "hparams": hparams,
-            "analyzer": analyzer.name, "metrics": metrics, "torch": torch.__version__}
+    meta = {
+        "intents": intents,
+        "tags": list(TAGS),
+        "config": asdict(config),
+        "hparams": hparams,
+        "analyzer": analyzer.name,
+        "metrics": metrics,
+        "torch": torch.__version__,
+    }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), "utf-8")
     return metrics
 
@@ -198,7 +255,9 @@ def _train(hparams: dict[str, Any], analyzer: Analyzer, out: Path) -> dict[str, 
 def _validate(network: IntentEntityModel, valid: list[dict[str, Any]]) -> dict[str, float]:
     network.eval()
     batch = collate(valid)
-    predicted = network.intent_logits(batch["ngrams"], batch["offsets"], batch["context"]).argmax(-1)
+    predicted = network.intent_logits(batch["ngrams"], batch["offsets"], batch["context"]).argmax(
+        -1
+    )
     gold = torch.tensor([item["intent"] for item in valid])
     tags = network.tag_logits(batch["chars"], batch["gazetteer"]).argmax(-1)
     correct = total = 0
@@ -206,8 +265,10 @@ def _validate(network: IntentEntityModel, valid: list[dict[str, Any]]) -> dict[s
         gold_tags = torch.tensor(item["tags"])
         correct += int((tags[row, : len(gold_tags)] == gold_tags).sum())
         total += len(gold_tags)
-    return {"valid_intent_accuracy": round(float((predicted == gold).float().mean()), 4),
-            "valid_tag_accuracy": round(correct / max(total, 1), 4)}
+    return {
+        "valid_intent_accuracy": round(float((predicted == gold).float().mean()), 4),
+        "valid_tag_accuracy": round(correct / max(total, 1), 4),
+    }
 
 
 def load(path: Path) -> Bundle:
@@ -216,11 +277,14 @@ def load(path: Path) -> Bundle:
     network = IntentEntityModel(ModelConfig(**meta["config"]))
     network.load_state_dict(torch.load(path / "model.pt", map_location="cpu", weights_only=True))
     network.eval()
-    return Bundle(network, meta["intents"], meta["hparams"], meta["analyzer"], path, meta["metrics"])
+    return Bundle(
+        network, meta["intents"], meta["hparams"], meta["analyzer"], path, meta["metrics"]
+    )
 
 
-def load_or_train(model_dir: Path, analyzer: str = "kiwi",
-                  overrides: dict[str, Any] | None = None) -> Bundle:
+def load_or_train(
+    model_dir: Path, analyzer: str = "kiwi", overrides: dict[str, Any] | None = None
+) -> Bundle:
     """The cached bundle for these inputs, training it first (with progress bars) if needed."""
     hparams = read_hparams(overrides)
     path = bundle_path(model_dir, hparams, analyzer)

@@ -44,8 +44,13 @@ class Nlu:
         self._analyzer = make_analyzer(bundle.analyzer)
 
     @classmethod
-    def load(cls, model_dir: Path, analyzer: str = "kiwi",
-             known: dict[str, Iterable[str]] | None = None, quant: str = "fp32") -> Nlu:
+    def load(
+        cls,
+        model_dir: Path,
+        analyzer: str = "kiwi",
+        known: dict[str, Iterable[str]] | None = None,
+        quant: str = "fp32",
+    ) -> Nlu:
         """Load (training first if needed) and add known values (titles, drugs…) to the gazetteer.
 
         ``quant="int8"`` serves the model with int8 dynamic quantization of its Linear/GRU layers.
@@ -66,27 +71,35 @@ class Nlu:
         clean = normalized.text
         if context not in CONTEXTS:
             raise ValueError(f"unknown context {context!r}; expected one of {CONTEXTS}")
-        batch = collate([encode(clean, context, self._analyzer, self.gazetteer, self.bundle.hparams)])
+        batch = collate(
+            [encode(clean, context, self._analyzer, self.gazetteer, self.bundle.hparams)]
+        )
         network = self.bundle.model
         probs = network.intent_logits(batch["ngrams"], batch["offsets"], batch["context"])
         probs = probs.softmax(-1)[0]
         order = probs.argsort(descending=True).tolist()
         ranking = [(self.bundle.intents[i], round(float(probs[i]), 4)) for i in order]
         entities = self._entities(clean, network.tag_logits(batch["chars"], batch["gazetteer"])[0])
-        return Understanding(text=clean, intent=ranking[0][0], confidence=ranking[0][1],
-                             ranking=ranking, entities=entities, truncated=normalized.truncated)
+        return Understanding(
+            text=clean,
+            intent=ranking[0][0],
+            confidence=ranking[0][1],
+            ranking=ranking,
+            entities=entities,
+            truncated=normalized.truncated,
+        )
 
     def _entities(self, text: str, tag_logits: torch.Tensor) -> list[Entity]:
         tags = [TAGS[i] for i in tag_logits.argmax(-1).tolist()]
         spans: list[tuple[int, int, str]] = []
-        start = None
+        start, span_type = None, ""
         for i, tag in enumerate([*tags[: len(text)], "O"]):
-            inside = tag.startswith("I-") and start is not None and spans_type == tag[2:]
+            inside = tag.startswith("I-") and start is not None and span_type == tag[2:]
             if start is not None and not inside:
-                spans.append((start, i, spans_type))
+                spans.append((start, i, span_type))
                 start = None
             if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-                start, spans_type = i, tag[2:]
+                start, span_type = i, tag[2:]
         taken = [(s, e) for s, e, _ in spans]
         for s, e, entity_type in self.gazetteer.closed_matches(text):
             if all(e <= s2 or s >= e2 for s2, e2 in taken):

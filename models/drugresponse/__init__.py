@@ -8,5 +8,10 @@ from models.drugresponse.lookup import (
     sensitive_cells_for_drug,
 )
 
-__all__ = ["best_drugs_for_cell", "lookup_pair", "resolve_cell_line", "resolve_drug",
-           "sensitive_cells_for_drug"]
+__all__ = [
+    "best_drugs_for_cell",
+    "lookup_pair",
+    "resolve_cell_line",
+    "resolve_drug",
+    "sensitive_cells_for_drug",
+]

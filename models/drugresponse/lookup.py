@@ -11,12 +11,17 @@ from sqlalchemy import Engine, select
 from db.engine import session_scope
 from db.schema import CellLine, Drug, DrugResponse
 
-__all__ = ["best_drugs_for_cell", "lookup_pair", "resolve_cell_line", "resolve_drug",
-           "sensitive_cells_for_drug"]
+__all__ = [
+    "best_drugs_for_cell",
+    "lookup_pair",
+    "resolve_cell_line",
+    "resolve_drug",
+    "sensitive_cells_for_drug",
+]
 
 
 def _key(name: str) -> str:
-    """"K-562", "k562", "K 562" and "K_562" are the same cell line."""
+    """ "K-562", "k562", "K 562" and "K_562" are the same cell line."""
     return re.sub(r"[\s\-_.,()/]+", "", name).lower()
 
 
@@ -49,7 +54,7 @@ def _row(response: DrugResponse, source_note: str) -> dict[str, Any]:
         "sensitive": bool(response.sensitive),
         "measured": True,
         "evidence": f"{source_note} 측정값 ln IC50 {response.ln_ic50:.2f}"
-                    + (f", AUC {response.auc:.2f}" if response.auc is not None else ""),
+        + (f", AUC {response.auc:.2f}" if response.auc is not None else ""),
         "source": response.source,
     }
 
@@ -61,22 +66,33 @@ def _note(source: str) -> str:
 def lookup_pair(engine: Engine, cell_line: str, drug: str) -> dict[str, Any] | None:
     """The measured response of one pair, or None when the pair was not measured."""
     with session_scope(engine) as session:
-        response = session.scalar(select(DrugResponse).where(
-            DrugResponse.cell_line == cell_line, DrugResponse.drug == drug))
+        response = session.scalar(
+            select(DrugResponse).where(
+                DrugResponse.cell_line == cell_line, DrugResponse.drug == drug
+            )
+        )
         return _row(response, _note(response.source)) if response else None
 
 
 def best_drugs_for_cell(engine: Engine, cell_line: str, top: int = 5) -> list[dict[str, Any]]:
     """Drugs the cell line responded to most (lowest ln IC50 first)."""
     with session_scope(engine) as session:
-        rows = session.scalars(select(DrugResponse).where(DrugResponse.cell_line == cell_line)
-                               .order_by(DrugResponse.ln_ic50).limit(top)).all()
+        rows = session.scalars(
+            select(DrugResponse)
+            .where(DrugResponse.cell_line == cell_line)
+            .order_by(DrugResponse.ln_ic50)
+            .limit(top)
+        ).all()
         return [_row(r, _note(r.source)) for r in rows]
 
 
 def sensitive_cells_for_drug(engine: Engine, drug: str, top: int = 5) -> list[dict[str, Any]]:
     """Cell lines most sensitive to the drug (lowest ln IC50 first)."""
     with session_scope(engine) as session:
-        rows = session.scalars(select(DrugResponse).where(DrugResponse.drug == drug)
-                               .order_by(DrugResponse.ln_ic50).limit(top)).all()
+        rows = session.scalars(
+            select(DrugResponse)
+            .where(DrugResponse.drug == drug)
+            .order_by(DrugResponse.ln_ic50)
+            .limit(top)
+        ).all()
         return [_row(r, _note(r.source)) for r in rows]

@@ -12,14 +12,50 @@ import re
 
 __all__ = ["COUNTERS", "NATIVE_COUNTERS", "parse_number_words", "read_native", "read_sino"]
 
-_SINO_DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,
-                "칠": 7, "팔": 8, "구": 9}
+_SINO_DIGITS = {
+    "영": 0,
+    "공": 0,
+    "일": 1,
+    "이": 2,
+    "삼": 3,
+    "사": 4,
+    "오": 5,
+    "육": 6,
+    "륙": 6,
+    "칠": 7,
+    "팔": 8,
+    "구": 9,
+}
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
-_NATIVE_ONES = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4,
-                "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
-_NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60,
-                "일흔": 70, "여든": 80, "아흔": 90}
+_NATIVE_ONES = {
+    "하나": 1,
+    "한": 1,
+    "둘": 2,
+    "두": 2,
+    "셋": 3,
+    "세": 3,
+    "석": 3,
+    "넷": 4,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+}
+_NATIVE_TENS = {
+    "열": 10,
+    "스물": 20,
+    "스무": 20,
+    "서른": 30,
+    "마흔": 40,
+    "쉰": 50,
+    "예순": 60,
+    "일흔": 70,
+    "여든": 80,
+    "아흔": 90,
+}
 # Forms that only mean a number before a counter ("한 개" but "한국", "세 명" but "세계").
 _NATIVE_NEEDS_COUNTER = {"한", "두", "세", "석", "네", "열", "스무", "쉰"}
 
@@ -27,15 +63,22 @@ _NATIVE_NEEDS_COUNTER = {"한", "두", "세", "석", "네", "열", "스무", "�
 COUNTERS = sorted(
     "원 개 명 권 편 점 년 월 일 위 등 회 화 분 초 살 세 층 마리 번 번째 시간 시 퍼센트 프로 배 킬로 "
     "킬로미터 미터 달러 건 대 장 곳 잔 가지 주 주일 달 작품 표 줄 행 곡 경기 골 승 패 타 킬로그램 그램 "
-    "리터 인분 평 만원 천원 kg km m g %".split(), key=len, reverse=True)
+    "리터 인분 평 만원 천원 kg km m g %".split(),
+    key=len,
+    reverse=True,
+)
 # Counters read with native numbers (세 명, 다섯 개); the rest take sino numbers (삼 년, 오 분).
 NATIVE_COUNTERS = frozenset(
-    "개 명 권 편 마리 번 번째 살 시 시간 잔 장 곳 가지 대 달 줄 곡 경기 골 작품 건 그루 켤레 벌 송이".split())
+    "개 명 권 편 마리 번 번째 살 시 시간 잔 장 곳 가지 대 달 줄 곡 경기 골 작품 건 그루 켤레 벌 송이".split()
+)
 
 # Words that may follow a number directly (particles, comparisons): "30이상", "삼십에", "다섯이".
 _FOLLOWERS = sorted(
     "이상 이하 초과 미만 이내 이후 이전 넘 정도 쯤 짜리 대 까지 부터 보다 에서 으로 로 이랑 랑 과 와 "
-    "이 가 은 는 을 를 의 에 도 만 만큼 씩 째 인 이나 나 개".split(), key=len, reverse=True)
+    "이 가 은 는 을 를 의 에 도 만 만큼 씩 째 인 이나 나 개".split(),
+    key=len,
+    reverse=True,
+)
 
 _SINO_CHARS = "".join(_SINO_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 _NATIVE_WORDS = sorted([*_NATIVE_ONES, *_NATIVE_TENS], key=len, reverse=True)
@@ -84,7 +127,7 @@ def _native_value(token: str) -> int | None:
         for word in sorted(table, key=len, reverse=True):
             if rest.startswith(word):
                 value += table[word]
-                rest = rest[len(word):]
+                rest = rest[len(word) :]
                 break
     return value if not rest and value else None
 
@@ -96,8 +139,10 @@ def _format(value: float) -> str:
 def _replace(match: re.Match[str]) -> str:
     num, counter = match.group("num"), match.group("counter") or ""
     gap = match.group("gap")
-    if num[0] in _NATIVE_ONES or num[0] in "열스서마쉰예일여아다둘셋넷하한두세석네" and not (
-        num[0] in _SINO_CHARS and not _native_value(num)
+    if (
+        num[0] in _NATIVE_ONES
+        or num[0] in "열스서마쉰예일여아다둘셋넷하한두세석네"
+        and not (num[0] in _SINO_CHARS and not _native_value(num))
     ):
         value = _native_value(num)
         if value is not None:
@@ -112,7 +157,7 @@ def _replace(match: re.Match[str]) -> str:
             return match.group(0)  # "이", "오", "사" alone are words, "영화" is a movie
         if sino_syllables in _BIG_UNITS and counter != "원":
             return match.group(0)  # "만", "조" alone: "만화", "조회"
-        after = match.string[match.end():].lstrip()
+        after = match.string[match.end() :].lstrip()
         if len(sino_syllables) == 1 and not counter and not after.startswith(_COMPARISONS):
             return match.group(0)  # "십", "백", "천" alone, unless "백 이상"
     value = _sino_value(num)

@@ -22,4 +22,5 @@ def quantize_dynamic_int8(model: nn.Module) -> nn.Module:
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"torch\.ao\..*")
         warnings.filterwarnings("ignore", message=r".*torch\.ao\.quantization.*")
         return torch.ao.quantization.quantize_dynamic(
-            copy.deepcopy(model).eval(), {nn.Linear, nn.GRU, nn.LSTM}, dtype=torch.qint8)
+            copy.deepcopy(model).eval(), {nn.Linear, nn.GRU, nn.LSTM}, dtype=torch.qint8
+        )

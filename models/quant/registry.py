@@ -13,16 +13,35 @@ __all__ = ["REGISTRY_FIELDS", "list_models", "register_model"]
 
 # The public row shape (CLI.md, `sori quant list`).
 REGISTRY_FIELDS = (
-    "model", "method", "bits", "metric_name", "metric", "metric_fp32",
-    "size_mb", "size_ratio", "latency_ms", "latency_ratio",
+    "model",
+    "method",
+    "bits",
+    "metric_name",
+    "metric",
+    "metric_fp32",
+    "size_mb",
+    "size_ratio",
+    "latency_ms",
+    "latency_ratio",
 )
 
 
-def register_model(engine: Engine, *, model: str, method: str, bits: int, metric_name: str,
-                   metric: float | None = None, metric_fp32: float | None = None,
-                   size_mb: float | None = None, size_ratio: float | None = None,
-                   latency_ms: float | None = None, latency_ratio: float | None = None,
-                   path: str = "", detail: dict[str, Any] | None = None) -> dict[str, Any]:
+def register_model(
+    engine: Engine,
+    *,
+    model: str,
+    method: str,
+    bits: int,
+    metric_name: str,
+    metric: float | None = None,
+    metric_fp32: float | None = None,
+    size_mb: float | None = None,
+    size_ratio: float | None = None,
+    latency_ms: float | None = None,
+    latency_ratio: float | None = None,
+    path: str = "",
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Insert or update the row of (model, method, bits) and return it as a dict.
 
     Example:
@@ -49,7 +68,9 @@ def register_model(engine: Engine, *, model: str, method: str, bits: int, metric
 def list_models(engine: Engine, model: str | None = None) -> list[dict[str, Any]]:
     """Every registry row (optionally of one model), ordered by model, bits, method."""
     with session_scope(engine) as session:
-        query = select(ModelRecord).order_by(ModelRecord.model, ModelRecord.bits.desc(), ModelRecord.method)
+        query = select(ModelRecord).order_by(
+            ModelRecord.model, ModelRecord.bits.desc(), ModelRecord.method
+        )
         if model:
             query = query.where(ModelRecord.model == model)
         return [_as_dict(row) for row in session.scalars(query)]

@@ -15,8 +15,14 @@ __all__ = ["CATALOGS", "popular_items"]
 CATALOGS = {"comic": Comic, "video": Video}
 
 
-def popular_items(engine: Engine, kind: str, *, genre: str | None = None,
-                  exclude: Iterable[int] = (), limit: int = 5) -> list[dict[str, Any]]:
+def popular_items(
+    engine: Engine,
+    kind: str,
+    *,
+    genre: str | None = None,
+    exclude: Iterable[int] = (),
+    limit: int = 5,
+) -> list[dict[str, Any]]:
     """Items of ``kind`` ranked by how many users consumed them, then by catalog popularity.
 
     Args:

@@ -15,7 +15,9 @@ SORI = [sys.executable, "-m", "assistant.cli"]
 
 
 def run_sori(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([*SORI, *args], capture_output=True, text=True, timeout=timeout, env=os.environ)
+    return subprocess.run(
+        [*SORI, *args], capture_output=True, text=True, timeout=timeout, env=os.environ
+    )
 
 
 def test_help_lists_the_commands() -> None:
@@ -32,7 +34,9 @@ def test_say_json_contract_and_conversation_across_calls(sori_home: Path) -> Non
     for key in ("text", "intent", "confidence", "skill", "sql", "table", "timings_ms"):
         assert key in reply
     assert reply["intent"] == "recommend_comic" and reply["skill"] == "action_recommend_comic"
-    second = json.loads(run_sori("say", "--user", "cli-test", "--json", "더 보여줘").stdout.splitlines()[-1])
+    second = json.loads(
+        run_sori("say", "--user", "cli-test", "--json", "더 보여줘").stdout.splitlines()[-1]
+    )
     assert second["intent"] == "more" and second["skill"] == "action_recommend_comic"
     assert {i["id"] for i in second["items"]}.isdisjoint({i["id"] for i in reply["items"]})
 
@@ -51,8 +55,13 @@ def _free_port() -> int:
 
 def test_serve_actions_answers_the_rasa_webhook(sori_home: Path) -> None:
     port = _free_port()
-    server = subprocess.Popen([*SORI, "serve-actions", "--port", str(port)], env=os.environ,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [*SORI, "serve-actions", "--port", str(port)],
+        env=os.environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.time() + 120
         while time.time() < deadline:
@@ -62,11 +71,20 @@ def test_serve_actions_answers_the_rasa_webhook(sori_home: Path) -> None:
             except httpx.HTTPError:
                 time.sleep(0.5)
         call = {
-            "next_action": "action_recommend_video", "sender_id": "webhook-test",
-            "version": rasa_sdk.__version__, "domain": {},
-            "tracker": {"sender_id": "webhook-test", "slots": {}, "events": [],
-                        "latest_message": {"text": "액션 영화 추천", "intent": {"name": "recommend_video"},
-                                           "entities": [{"entity": "genre", "value": "액션"}]}},
+            "next_action": "action_recommend_video",
+            "sender_id": "webhook-test",
+            "version": rasa_sdk.__version__,
+            "domain": {},
+            "tracker": {
+                "sender_id": "webhook-test",
+                "slots": {},
+                "events": [],
+                "latest_message": {
+                    "text": "액션 영화 추천",
+                    "intent": {"name": "recommend_video"},
+                    "entities": [{"entity": "genre", "value": "액션"}],
+                },
+            },
         }
         response = httpx.post(f"http://127.0.0.1:{port}/webhook", json=call, timeout=30)
         assert response.status_code == 200

@@ -17,7 +17,9 @@ PG_URL = os.environ.get("SORI_TEST_PG_URL", "")
 @pytest.fixture()
 def pg_url() -> str:
     if not PG_URL:
-        pytest.skip("SORI_TEST_PG_URL is not set (.ci/run starts a throwaway PostgreSQL and sets it)")
+        pytest.skip(
+            "SORI_TEST_PG_URL is not set (.ci/run starts a throwaway PostgreSQL and sets it)"
+        )
     engine = make_engine(PG_URL)
     with engine.begin() as connection:  # a clean schema per test
         connection.execute(text("DROP SCHEMA public CASCADE"))
@@ -30,8 +32,18 @@ def test_migrations_create_every_table_and_are_idempotent(pg_url: str) -> None:
     upgrade(engine)
     upgrade(engine)
     tables = set(inspect(engine).get_table_names())
-    assert {"users", "conversations", "turns", "trackers", "feedback", "comics", "videos",
-            "model_registry", "drug_responses", "alembic_version"} <= tables
+    assert {
+        "users",
+        "conversations",
+        "turns",
+        "trackers",
+        "feedback",
+        "comics",
+        "videos",
+        "model_registry",
+        "drug_responses",
+        "alembic_version",
+    } <= tables
 
 
 def test_conversation_on_postgres_survives_a_restart(pg_url: str, sori_home, model_cache) -> None:  # noqa: ANN001

@@ -18,15 +18,29 @@ def engine(sori_home):  # noqa: ANN001, ANN201 - the per-test SORI_HOME from tes
     return DialogueManager.prepare_skills(Settings(home=sori_home))
 
 
-def _run_action(action: Any, text: str, intent: str, entities: list[dict[str, Any]] | None = None,
-               slots: dict[str, Any] | None = None, user: str = "tester",
-               **message: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _run_action(
+    action: Any,
+    text: str,
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    slots: dict[str, Any] | None = None,
+    user: str = "tester",
+    **message: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Run ``action`` on a one-message tracker; returns (dispatcher messages, events)."""
-    tracker = Tracker.from_dict({
-        "sender_id": user, "slots": slots or {}, "events": [],
-        "latest_message": {"text": text, "intent": {"name": intent, "confidence": 1.0},
-                           "entities": entities or [], **message},
-    })
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": user,
+            "slots": slots or {},
+            "events": [],
+            "latest_message": {
+                "text": text,
+                "intent": {"name": intent, "confidence": 1.0},
+                "entities": entities or [],
+                **message,
+            },
+        }
+    )
     dispatcher = CollectingDispatcher()
     events = action.run(dispatcher, tracker, {})
     return dispatcher.messages, events

@@ -9,11 +9,14 @@ def _entity(name, value):  # noqa: ANN001, ANN202
     return {"entity": name, "value": value, "start": 0, "end": 1}
 
 
-@pytest.mark.parametrize(("action", "entities", "genre"), [
-    (RecommendComic(), [_entity("genre", "로맨스")], "로맨스"),
-    (RecommendComic(), [], None),
-    (RecommendVideo(), [_entity("genre", "액션")], "액션"),
-])
+@pytest.mark.parametrize(
+    ("action", "entities", "genre"),
+    [
+        (RecommendComic(), [_entity("genre", "로맨스")], "로맨스"),
+        (RecommendComic(), [], None),
+        (RecommendVideo(), [_entity("genre", "액션")], "액션"),
+    ],
+)
 def test_recommend_lists_items_of_the_genre(run_action, action, entities, genre) -> None:  # noqa: ANN001
     messages, events = run_action(action, "추천해줘", "recommend_comic", entities)
     items = messages[0]["custom"]["items"]
@@ -36,8 +39,13 @@ def test_seen_feedback_removes_the_item_from_later_recommendations(run_action) -
     messages, events = run_action(RecommendComic(), "추천", "recommend_comic")
     slots = {e["name"]: e["value"] for e in events}
     second = slots["last_items"][1]
-    reply, _ = run_action(GiveFeedback(), "두 번째 거 이미 봤어", "feedback_seen",
-                          [_entity("ordinal", 2)], slots=slots)
+    reply, _ = run_action(
+        GiveFeedback(),
+        "두 번째 거 이미 봤어",
+        "feedback_seen",
+        [_entity("ordinal", 2)],
+        slots=slots,
+    )
     assert second["title"] in reply[0]["text"] and reply[0]["custom"]["offer"] == "more"
     again, _ = run_action(RecommendComic(), "추천", "recommend_comic")
     assert second["id"] not in {i["id"] for i in again[0]["custom"]["items"]}

@@ -11,18 +11,23 @@ def new_user() -> str:
     return f"t-{uuid.uuid4().hex[:10]}"
 
 
-@pytest.mark.parametrize(("text", "intent", "skill"), [
-    ("안녕하세요", "greet", "action_greet"),
-    ("로맨스 웹툰 추천해줘", "recommend_comic", "action_recommend_comic"),
-    ("주말에 볼 액션 영화 골라줘", "recommend_video", "action_recommend_video"),
-    ("K-562에 이매티닙 반응 어때?", "drug_lookup", "action_drug_lookup"),
-    ("QAT가 뭐야?", "quant_info", "action_quant_info"),
-    ("뭘 할 수 있어?", "help", "action_help"),
-    ("내일 날씨 어때?", "out_of_scope", "action_out_of_scope"),
-    ("recommend me a romance webtoon", "recommend_comic", "action_recommend_comic"),
-    ("잘 있어", "goodbye", "action_goodbye"),
-])
-def test_routes_each_request_to_its_skill(manager: DialogueManager, text: str, intent: str, skill: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "intent", "skill"),
+    [
+        ("안녕하세요", "greet", "action_greet"),
+        ("로맨스 웹툰 추천해줘", "recommend_comic", "action_recommend_comic"),
+        ("주말에 볼 액션 영화 골라줘", "recommend_video", "action_recommend_video"),
+        ("K-562에 이매티닙 반응 어때?", "drug_lookup", "action_drug_lookup"),
+        ("QAT가 뭐야?", "quant_info", "action_quant_info"),
+        ("뭘 할 수 있어?", "help", "action_help"),
+        ("내일 날씨 어때?", "out_of_scope", "action_out_of_scope"),
+        ("recommend me a romance webtoon", "recommend_comic", "action_recommend_comic"),
+        ("잘 있어", "goodbye", "action_goodbye"),
+    ],
+)
+def test_routes_each_request_to_its_skill(
+    manager: DialogueManager, text: str, intent: str, skill: str
+) -> None:
     reply = manager.handle(new_user(), text)
     assert (reply.intent, reply.skill) == (intent, skill)
     assert reply.text and reply.timings_ms["total"] > 0
@@ -61,8 +66,18 @@ def test_missing_slot_is_asked_and_then_filled(manager: DialogueManager) -> None
     assert answered.skill == "action_drug_lookup" and answered.table and "A549" in answered.text
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\u200b\u200b", "🎉🎉🎉", "가" * 100_000,
-                                  "ﾟ∀ﾟ ✧ ٩(◕‿◕)۶ ☃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "SELECT * FROM users; DROP TABLE turns; --"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\u200b\u200b",
+        "🎉🎉🎉",
+        "가" * 100_000,
+        "ﾟ∀ﾟ ✧ ٩(◕‿◕)۶ ☃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+        "SELECT * FROM users; DROP TABLE turns; --",
+    ],
+)
 def test_bad_text_gets_an_answer_and_is_stored(manager: DialogueManager, text: str) -> None:
     user = new_user()
     reply = manager.handle(user, text)

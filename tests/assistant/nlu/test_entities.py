@@ -15,12 +15,23 @@ def test_matches_without_spaces(gazetteer: Gazetteer) -> None:
     assert {"title", "genre", "kind"} <= types
 
 
-@pytest.mark.parametrize(("entity_type", "surface", "value"), [
-    ("kind", "webtoon", "comic"), ("kind", "만화", "comic"), ("kind", "영화", "video"),
-    ("genre", "로판", "로맨스 판타지"), ("genre", "호러", "공포"), ("method", "양자화 인식 학습", "qat"),
-    ("bits", "4비트", 4), ("count", "5 개", 5), ("ordinal", "두 번째", 2), ("ordinal", "마지막", -1),
-    ("speaker", "2번", "2"), ("speaker", "여자 목소리", "female"),
-])
+@pytest.mark.parametrize(
+    ("entity_type", "surface", "value"),
+    [
+        ("kind", "webtoon", "comic"),
+        ("kind", "만화", "comic"),
+        ("kind", "영화", "video"),
+        ("genre", "로판", "로맨스 판타지"),
+        ("genre", "호러", "공포"),
+        ("method", "양자화 인식 학습", "qat"),
+        ("bits", "4비트", 4),
+        ("count", "5 개", 5),
+        ("ordinal", "두 번째", 2),
+        ("ordinal", "마지막", -1),
+        ("speaker", "2번", "2"),
+        ("speaker", "여자 목소리", "female"),
+    ],
+)
 def test_resolve(gazetteer: Gazetteer, entity_type: str, surface: str, value: object) -> None:
     assert gazetteer.resolve(entity_type, surface) == value
 

@@ -45,11 +45,16 @@ def test_particles_mostly_agree_with_the_final_consonant(tmp_path) -> None:  # n
     spec.write_text(
         "entity_slots: {}\nslots:\n  thing: [책, 영화, 웹툰, 드라마, 상품, 가격]\nphrases: {}\n"
         "intents:\n  ask_sql: ['{thing}(이|가) 뭐야', '{thing}(은|는) 몇 개야', '{thing}(을|를) 보여줘']\n"
-        "contextual: []\n", encoding="utf-8")
+        "contextual: []\n",
+        encoding="utf-8",
+    )
     right = wrong = 0
     for example in synthesize(per_intent=300, seed=2, path=spec):
         compact = example.text.replace(" ", "")
-        stem = next((t for t in ("책", "영화", "웹툰", "드라마", "상품", "가격") if compact.startswith(t)), None)
+        stem = next(
+            (t for t in ("책", "영화", "웹툰", "드라마", "상품", "가격") if compact.startswith(t)),
+            None,
+        )
         if stem is None or len(compact) == len(stem):
             continue  # a typo hit the noun itself
         particle = compact[len(stem)]
