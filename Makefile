@@ -12,7 +12,6 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := espeak-ng ffmpeg sox chromium
 HOST ?= 127.0.0.1
 PORT ?= 7860
 PYTEST_ARGS ?=
@@ -21,11 +20,13 @@ PYTEST_ARGS ?=
 
 install: system-packages $(STAMP)
 
-# Debian packages: espeak-ng (TTS), ffmpeg and sox (audio conversion), chromium (browser tests).
+# Debian packages: espeak-ng (TTS), ffmpeg and sox (audio conversion), chromium (browser tests),
+# fonts-nanum (Hangul in the browser), a JRE for konlpy's Okt analyzer.
 system-packages:
 	@missing=""; \
 	for cmd in espeak-ng ffmpeg sox chromium; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -d /usr/share/fonts/truetype/nanum ] || missing="$$missing fonts-nanum"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

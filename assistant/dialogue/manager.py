@@ -305,7 +305,7 @@ class DialogueManager:
             fallback_threshold=self.settings.fallback_threshold,
         )
         reply = Reply(
-            text=decision.text or "",
+            text="",
             intent=understanding.intent,
             confidence=understanding.confidence,
             entities=[e.as_dict() for e in understanding.entities],

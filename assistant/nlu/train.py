@@ -162,7 +162,7 @@ def _train(hparams: dict[str, Any], analyzer: Analyzer, out: Path) -> dict[str, 
     intents = sorted({e.intent for e in examples})
     gazetteer = Gazetteer(load_base_entries())
     encoded = []
-    for example in tqdm(examples, desc="NLU features", unit="utt", leave=False):
+    for example in tqdm(examples, desc="NLU features", unit="utt", leave=False, disable=None):
         item = encode(
             example.text,
             example.context,
@@ -211,6 +211,7 @@ def _train(hparams: dict[str, Any], analyzer: Analyzer, out: Path) -> dict[str, 
             desc=f"NLU epoch {epoch + 1}/{hparams['epochs']}",
             unit="batch",
             leave=False,
+            disable=None,  # a bar on terminals, silence in CI logs
         )
         for start in bar:
             items = train[start : start + batch_size]

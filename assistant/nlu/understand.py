@@ -100,11 +100,11 @@ class Nlu:
                 start = None
             if tag.startswith("B-") or (tag.startswith("I-") and start is None):
                 start, span_type = i, tag[2:]
-        taken = [(s, e) for s, e, _ in spans]
-        for s, e, entity_type in self.gazetteer.closed_matches(text):
-            if all(e <= s2 or s >= e2 for s2, e2 in taken):
-                spans.append((s, e, entity_type))
-                taken.append((s, e))
+        for g_start, g_end, g_type in self.gazetteer.closed_matches(text):
+            overlapping = [sp for sp in spans if sp[0] < g_end and g_start < sp[1]]
+            # A known form wins over tagger spans it contains ("션" inside "액션"), and fills gaps.
+            if all(sp[2] == g_type and g_start <= sp[0] and sp[1] <= g_end for sp in overlapping):
+                spans = [sp for sp in spans if sp not in overlapping] + [(g_start, g_end, g_type)]
         entities = []
         for s, e, entity_type in sorted(spans):
             surface = text[s:e].strip()

@@ -95,3 +95,28 @@ def test_invalid_user_ids_are_refused_clearly(manager: DialogueManager, user: st
 def test_unknown_but_valid_users_are_welcome(manager: DialogueManager) -> None:
     reply = manager.handle("처음-온-사람_42", "안녕")
     assert reply.skill == "action_greet"
+
+
+def test_clarification_is_asked_once_and_yes_runs_the_guess(manager: DialogueManager) -> None:
+    user = new_user()
+    state = manager.store.load(user)
+    from assistant.dialogue.policy import decide  # the exact question the policy would ask
+
+    understanding = manager.nlu.understand("볼만한 거 뭐 있어", state.context)
+    decision = decide(understanding, "볼만한 거 뭐 있어", state, threshold=1.01, fallback_threshold=0.0)
+    manager.settings.confidence_threshold, saved = 1.01, manager.settings.confidence_threshold
+    try:
+        asked = manager.handle(user, "볼만한 거 뭐 있어")
+    finally:
+        manager.settings.confidence_threshold = saved
+    assert asked.text == decision.text and asked.text.count("혹시") == 1
+    answered = manager.handle(user, "응")
+    assert answered.skill == {"recommend_comic": "action_recommend_comic",
+                              "recommend_video": "action_recommend_video"}.get(
+        decision.pending["options"][0], answered.skill)
+
+
+def test_entities_take_the_whole_known_word(manager: DialogueManager) -> None:
+    reply = manager.handle(new_user(), "주말에 볼 액션 영화 골라줘")
+    assert {"entity": "genre", "value": "액션"}.items() <= next(
+        e for e in reply.entities if e["entity"] == "genre").items()
