@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     sql_databases: dict[str, str] = Field(
         default_factory=dict, description='extra databases for the SQL skill, JSON {"name": "URL"}'
     )
+    sql_profile: str | None = Field(
+        default=None, description="hparams profile of the SQL parsers (tests: tiny); none = full"
+    )
     page_size: int = constants.DEFAULT_PAGE_SIZE
     stt_engine: Literal["vosk", "pocketsphinx", "speechbrain"] = "vosk"
     stt_model_dir: Path | None = None

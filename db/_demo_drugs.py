@@ -81,9 +81,7 @@ ILLUSTRATIVE_DRUGS = (
     IllustrativeDrug("Doxorubicin", "독소루비신", "TOP2A", "DNA replication", -0.9, -0.3),
     IllustrativeDrug("Erlotinib", "엘로티닙", "EGFR", "EGFR signaling", 2.6, 3.6),
     IllustrativeDrug("Gefitinib", "게피티닙", "EGFR", "EGFR signaling", 2.5, 3.4),
-    IllustrativeDrug(
-        "Sorafenib", "소라페닙", "PDGFR, KIT, VEGFR, RAF", "RTK signaling", 2.0, 2.6
-    ),
+    IllustrativeDrug("Sorafenib", "소라페닙", "PDGFR, KIT, VEGFR, RAF", "RTK signaling", 2.0, 2.6),
     IllustrativeDrug(
         "5-Fluorouracil", "플루오로우라실", "Antimetabolite (TYMS)", "DNA replication", 3.1, 3.8
     ),

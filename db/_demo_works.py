@@ -209,17 +209,19 @@ def _comic_drafts(rng: random.Random, titles: TitleMaker) -> list[dict]:
             if is_completed:
                 episodes = min(episodes, rng.randint(40, 220))
             weights = AGE_RATING_WEIGHTS.get(genre, AGE_RATING_WEIGHTS["기본"])
-            drafts.append({
-                "title": titles.take(genre),
-                "genres": genres,
-                "synopsis": writer.write(genre, genres[1] if len(genres) > 1 else None),
-                "rating": round(rating, 2),
-                "popularity": _popularity(rng, rating, typical_rating=9.0),
-                "age_rating": rng.choices(AGE_RATINGS, weights)[0],
-                "episodes": min(episodes, 600),
-                "start_year": start_year,
-                "is_completed": is_completed,
-            })
+            drafts.append(
+                {
+                    "title": titles.take(genre),
+                    "genres": genres,
+                    "synopsis": writer.write(genre, genres[1] if len(genres) > 1 else None),
+                    "rating": round(rating, 2),
+                    "popularity": _popularity(rng, rating, typical_rating=9.0),
+                    "age_rating": rng.choices(AGE_RATINGS, weights)[0],
+                    "episodes": min(episodes, 600),
+                    "start_year": start_year,
+                    "is_completed": is_completed,
+                }
+            )
     rng.shuffle(drafts)
     return drafts
 
@@ -272,18 +274,20 @@ def _videos(rng: random.Random, titles: TitleMaker) -> tuple[DemoVideo, ...]:
             second_theme = THEME_OF_VIDEO_GENRE[genres[1]] if len(genres) > 1 else None
             media = rng.choices(MEDIA, MEDIA_WEIGHTS.get(genre, MEDIA_WEIGHTS["기본"]))[0]
             countries = COUNTRIES["애니메이션" if media == "애니메이션" else "실사"]
-            drafts.append({
-                "title": titles.take(theme),
-                "genres": genres,
-                "synopsis": writer.write(theme, second_theme),
-                "media": media,
-                # Recent years dominate, as in any streaming catalog; none before 1995.
-                "year": max(1995, _CATALOG_LAST_YEAR - int(rng.expovariate(1 / 7))),
-                "rating": round(rating, 1),
-                "popularity": _popularity(rng, rating, typical_rating=7.4),
-                "runtime_min": _runtime_min(rng, media),
-                "country": rng.choices([c for c, _ in countries], [w for _, w in countries])[0],
-            })
+            drafts.append(
+                {
+                    "title": titles.take(theme),
+                    "genres": genres,
+                    "synopsis": writer.write(theme, second_theme),
+                    "media": media,
+                    # Recent years dominate, as in any streaming catalog; none before 1995.
+                    "year": max(1995, _CATALOG_LAST_YEAR - int(rng.expovariate(1 / 7))),
+                    "rating": round(rating, 1),
+                    "popularity": _popularity(rng, rating, typical_rating=7.4),
+                    "runtime_min": _runtime_min(rng, media),
+                    "country": rng.choices([c for c, _ in countries], [w for _, w in countries])[0],
+                }
+            )
     rng.shuffle(drafts)
     return tuple(DemoVideo(video_id=i, **draft) for i, draft in enumerate(drafts, start=1))
 

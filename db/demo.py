@@ -130,33 +130,41 @@ def build_demo(engine: Engine, *, force: bool = False) -> dict[str, int]:
 
 def _write_works(session: Session, works: DemoWorks) -> dict[str, int]:
     """Upsert demo comics, videos and users; replace demo interactions."""
-    comic_ids = _upsert_by_source_id(session, Comic, [
-        {
-            "source_id": str(comic.comic_id),
-            "title": comic.title,
-            "genres": "|".join(comic.genres),
-            "synopsis": comic.synopsis,
-            "author": comic.author,
-            "rating": comic.rating,
-            "popularity": comic.popularity,
-            "age_rating": comic.age_rating,
-            "episodes": comic.episodes,
-        }
-        for comic in works.comics
-    ])
-    video_ids = _upsert_by_source_id(session, Video, [
-        {
-            "source_id": str(video.video_id),
-            "title": video.title,
-            "genres": "|".join(video.genres),
-            "synopsis": video.synopsis,
-            "year": video.year,
-            "media": video.media,
-            "rating": video.rating,
-            "popularity": video.popularity,
-        }
-        for video in works.videos
-    ])
+    comic_ids = _upsert_by_source_id(
+        session,
+        Comic,
+        [
+            {
+                "source_id": str(comic.comic_id),
+                "title": comic.title,
+                "genres": "|".join(comic.genres),
+                "synopsis": comic.synopsis,
+                "author": comic.author,
+                "rating": comic.rating,
+                "popularity": comic.popularity,
+                "age_rating": comic.age_rating,
+                "episodes": comic.episodes,
+            }
+            for comic in works.comics
+        ],
+    )
+    video_ids = _upsert_by_source_id(
+        session,
+        Video,
+        [
+            {
+                "source_id": str(video.video_id),
+                "title": video.title,
+                "genres": "|".join(video.genres),
+                "synopsis": video.synopsis,
+                "year": video.year,
+                "media": video.media,
+                "rating": video.rating,
+                "popularity": video.popularity,
+            }
+            for video in works.videos
+        ],
+    )
     # Demo users are kept, never deleted: someone may have chatted as one of them.
     existing_users = set(session.scalars(select(User.id).where(User.id.like("demo-%"))))
     session.add_all(User(id=u.user_id) for u in works.users if u.user_id not in existing_users)
@@ -295,16 +303,34 @@ def build_demo_catalog(path: Path) -> Path:
             connection.executemany(
                 "INSERT INTO comics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (c.comic_id, c.title, c.genres[0], c.author_id, c.rating, c.episodes,
-                     c.start_year, int(c.is_completed), c.age_rating, c.popularity)
+                    (
+                        c.comic_id,
+                        c.title,
+                        c.genres[0],
+                        c.author_id,
+                        c.rating,
+                        c.episodes,
+                        c.start_year,
+                        int(c.is_completed),
+                        c.age_rating,
+                        c.popularity,
+                    )
                     for c in works.comics
                 ],
             )
             connection.executemany(
                 "INSERT INTO videos VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (v.video_id, v.title, v.media, v.genres[0], v.year, v.rating, v.runtime_min,
-                     v.country)
+                    (
+                        v.video_id,
+                        v.title,
+                        v.media,
+                        v.genres[0],
+                        v.year,
+                        v.rating,
+                        v.runtime_min,
+                        v.country,
+                    )
                     for v in works.videos
                 ],
             )
@@ -315,6 +341,9 @@ def build_demo_catalog(path: Path) -> Path:
         raise
     logger.info(
         "wrote demo catalog %s (%d authors, %d comics, %d videos)",
-        path, len(works.authors), len(works.comics), len(works.videos),
+        path,
+        len(works.authors),
+        len(works.comics),
+        len(works.videos),
     )
     return path

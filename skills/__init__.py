@@ -12,6 +12,7 @@ from skills.quant_info import QuantInfo
 from skills.recommend import RecommendComic, RecommendVideo
 from skills.smalltalk import Acknowledge, Goodbye, Greet, Help, OutOfScope
 from skills.speaker import SetSpeaker
+from skills.sql import AskSql
 
 SKILLS = (
     Greet,
@@ -25,10 +26,12 @@ SKILLS = (
     DrugLookup,
     QuantInfo,
     SetSpeaker,
+    AskSql,
 )
 
 __all__ = [
     "Acknowledge",
+    "AskSql",
     "DrugLookup",
     "GiveFeedback",
     "Goodbye",

@@ -33,6 +33,7 @@ class SkillRuntime:
             built-in catalog).
         sql_timeout_ms: statement timeout of generated SQL.
         sql_row_cap: most rows a generated query returns.
+        sql_profile: hyper-parameter profile of the SQL parsers (``None``: the full model).
         page_size: items per answer of list-like skills.
         quant: ``"fp32"`` or ``"int8"``: which variant of the neural models to serve.
         speakers: the TTS voices users can pick (empty: espeak-ng's built-in speakers).
@@ -43,6 +44,7 @@ class SkillRuntime:
     sql_databases: dict[str, SqlDatabase] = field(default_factory=dict)
     sql_timeout_ms: int = 3000
     sql_row_cap: int = 1000
+    sql_profile: str | None = None
     page_size: int = 5
     quant: str = "fp32"
     speakers: tuple[Any, ...] = ()

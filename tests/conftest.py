@@ -33,6 +33,7 @@ def sori_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_cache: Path
     home = tmp_path / "sori-home"
     monkeypatch.setenv("SORI_HOME", str(home))
     monkeypatch.setenv("SORI_MODEL_CACHE", str(model_cache))
+    monkeypatch.setenv("SORI_SQL_PROFILE", "tiny")  # SQL parsers train in seconds in tests
     return home
 
 

@@ -18,7 +18,11 @@ from assistant.cli._common import emit, load_settings, stderr
 __all__: list[str] = []
 
 DbOption = Annotated[
-    str, typer.Option("--db", help="SQLAlchemy URL 또는 SQLite 파일 경로 (예: sqlite:///shop.db)")
+    str,
+    typer.Option(
+        "--db",
+        help="데이터베이스 이름(demo 등), SQLAlchemy URL 또는 SQLite 파일 (예: sqlite:///shop.db)",
+    ),
 ]
 AnnotationOption = Annotated[
     Path | None,
@@ -37,24 +41,16 @@ ProfileOption = Annotated[
 ]
 
 
-def _url(db: str) -> str:
-    if "://" in db:
-        return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
+def _target(settings: Any, db: str, annotation: Path | None) -> tuple[str, Path | None]:
+    """The URL and annotation of ``--db`` (a name such as ``demo``, a URL or a SQLite file)."""
+    from assistant.databases import resolve_sql_database
 
-
-def _annotation(url: str, annotation: Path | None) -> Path | None:
-    if annotation is not None:
-        if not annotation.exists():
-            raise typer.BadParameter(
-                f"주석 파일이 없어요: {annotation}", param_hint="--annotations"
-            )
-        return annotation
-    if url.startswith("sqlite:///"):
-        sibling = Path(url[len("sqlite:///") :]).with_suffix(".sori.yaml")
-        if sibling.exists():
-            return sibling
-    return None
+    database = resolve_sql_database(settings, db)
+    if annotation is None:
+        return database.url, database.annotation
+    if not annotation.exists():
+        raise typer.BadParameter(f"주석 파일이 없어요: {annotation}", param_hint="--annotations")
+    return database.url, annotation
 
 
 def _hparams(profile: str | None, sets: list[str] | None) -> dict[str, Any]:
@@ -102,8 +98,7 @@ def annotate(db: DbOption) -> None:
     from models.seq2sql.safety import readonly_engine
     from models.seq2sql.schema import draft_annotation, reflect_schema
 
-    load_settings()
-    url = _url(db)
+    url, _ = _target(load_settings(), db, None)
     try:
         engine = readonly_engine(url)
         schema = reflect_schema(engine, database_name(url))
@@ -131,12 +126,10 @@ def train(
     from models.seq2sql.train import train_parser
 
     settings = load_settings()
-    url = _url(db)
-    hp = _hparams(profile, set_)
+    url, annotation = _target(settings, db, annotations)
+    hp = _hparams(profile or settings.sql_profile, set_)
     try:
-        database = Database.open(
-            url, _annotation(url, annotations), settings.sql_timeout_ms, settings.sql_row_cap
-        )
+        database = Database.open(url, annotation, settings.sql_timeout_ms, settings.sql_row_cap)
         result = train_parser(database, hp, settings.model_dir)
     except ModelError as exc:
         _fail(exc)
@@ -182,15 +175,15 @@ def ask(
     from models.seq2sql.service import open_parser
 
     settings = load_settings()
-    url = _url(db)
+    url, annotation = _target(settings, db, annotations)
     try:
         parser, _ = open_parser(
             url,
-            _annotation(url, annotations),
+            annotation,
             settings.model_dir,
             timeout_ms=settings.sql_timeout_ms,
             row_cap=settings.sql_row_cap,
-            hp=_hparams(profile, None),
+            hp=_hparams(profile or settings.sql_profile, None),
             registry=None,
         )
     except ModelError as exc:
@@ -228,7 +221,7 @@ def evaluate(
     from models.seq2sql.service import open_parser
 
     settings = load_settings()
-    url = _url(db)
+    url, annotation = _target(settings, db, annotations)
     try:
         items = [
             json.loads(line)
@@ -242,11 +235,11 @@ def evaluate(
     try:
         parser, _ = open_parser(
             url,
-            _annotation(url, annotations),
+            annotation,
             settings.model_dir,
             timeout_ms=settings.sql_timeout_ms,
             row_cap=settings.sql_row_cap,
-            hp=_hparams(profile, None),
+            hp=_hparams(profile or settings.sql_profile, None),
         )
     except ModelError as exc:
         _fail(exc)
@@ -298,7 +291,7 @@ def bench_sql(
     from models.seq2sql.wikisql import run_benchmark
 
     settings = load_settings()
-    hp = _hparams(profile, None)
+    hp = _hparams(profile or settings.sql_profile, None)
     root = data or DEFAULT_SET
     try:
         if is_multidb_set(root):

@@ -11,13 +11,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 import skills
+from assistant.databases import sql_databases
 from assistant.dialogue.executor import HttpActionRunner, InProcessActionRunner, action_call
 from assistant.dialogue.policy import INTENT_ACTIONS, LIST_ACTIONS, Decision, decide
 from assistant.dialogue.tracker import DialogueState, TrackerStore, TurnRecord, valid_user_id
 from assistant.nlu.understand import Nlu, Understanding
 from assistant.reply import Reply
 from assistant.settings import Settings
-from db.demo import DEMO_CATALOG_ANNOTATION, build_demo, build_demo_catalog
+from db.demo import build_demo
 from db.engine import make_engine, session_scope
 from db.migrate import upgrade
 from db.schema import CellLine, Comic, Drug, Video
@@ -85,14 +86,7 @@ class DialogueManager:
         engine = make_engine(settings.db_url)
         upgrade(engine)
         build_demo(engine)
-        catalog = settings.data_dir / "demo_catalog.sqlite"
-        if not catalog.exists():
-            build_demo_catalog(catalog)
-        databases = {
-            "demo": skills.SqlDatabase("demo", f"sqlite:///{catalog}", DEMO_CATALOG_ANNOTATION)
-        }
-        for name, target in settings.sql_databases.items():
-            databases[name] = skills.SqlDatabase(name, target)
+        databases = sql_databases(settings)
         speakers: tuple = ()
         if settings.tts_model_dir is not None:  # trained voices join espeak-ng's
             from assistant.voice.pipeline import VoicePipeline
@@ -105,6 +99,7 @@ class DialogueManager:
                 sql_databases=databases,
                 sql_timeout_ms=settings.sql_timeout_ms,
                 sql_row_cap=settings.sql_row_cap,
+                sql_profile=settings.sql_profile,
                 page_size=settings.page_size,
                 quant=settings.quant,
                 speakers=speakers,
@@ -160,7 +155,7 @@ class DialogueManager:
 
     def sql_databases(self) -> list[str]:
         """Names of the databases the SQL skill may query: ``demo``, then the configured ones."""
-        return ["demo", *(name for name in self.settings.sql_databases if name != "demo")]
+        return list(skills.runtime().sql_databases)
 
     def ask_sql(
         self, db: str, question: str, context: dict[str, Any] | None = None

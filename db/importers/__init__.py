@@ -7,8 +7,10 @@ is listed in ``IMPORTERS`` under the name ``sori data import NAME`` uses.
 from collections.abc import Callable
 from pathlib import Path
 
+from db.importers.ko_wikisql import import_ko_wikisql
+
 __all__ = ["IMPORTERS"]
 
 Importer = Callable[[Path, str, Path], dict[str, int]]
 
-IMPORTERS: dict[str, Importer] = {}
+IMPORTERS: dict[str, Importer] = {"ko-wikisql": import_ko_wikisql}

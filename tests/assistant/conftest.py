@@ -10,7 +10,9 @@ from assistant import DialogueManager, Settings
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory, model_cache: Path) -> Settings:
     """Settings of a session-wide home (its database outlives single tests, like a real server)."""
-    return Settings(home=tmp_path_factory.mktemp("assistant-home"), model_cache=model_cache)
+    return Settings(
+        home=tmp_path_factory.mktemp("assistant-home"), model_cache=model_cache, sql_profile="tiny"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -19,10 +19,28 @@ from db.demo import DEMO_CATALOG_ANNOTATION, DEMO_SOURCE, build_demo, build_demo
 from db.schema import CellLine, Comic, DatasetImport, DrugResponse, Interaction, User, Video
 
 COMIC_GENRES = {
-    "로맨스", "드라마", "판타지", "스릴러", "개그", "액션", "일상", "무협/사극", "감성", "스포츠",
+    "로맨스",
+    "드라마",
+    "판타지",
+    "스릴러",
+    "개그",
+    "액션",
+    "일상",
+    "무협/사극",
+    "감성",
+    "스포츠",
 }
 VIDEO_GENRES = {
-    "액션", "코미디", "로맨스", "스릴러", "공포", "SF", "드라마", "판타지", "범죄", "다큐멘터리",
+    "액션",
+    "코미디",
+    "로맨스",
+    "스릴러",
+    "공포",
+    "SF",
+    "드라마",
+    "판타지",
+    "범죄",
+    "다큐멘터리",
     "가족",
 }
 AGE_RATINGS = {"전체연령가", "12세 이용가", "15세 이용가", "18세 이용가"}
@@ -65,13 +83,30 @@ def _snapshot(engine: Engine) -> dict[str, list[tuple]]:
         ).all()
         return {
             "comics": sorted(
-                (c.source_id, c.title, c.genres, c.synopsis, c.author, c.rating, c.popularity,
-                 c.age_rating, c.episodes)
+                (
+                    c.source_id,
+                    c.title,
+                    c.genres,
+                    c.synopsis,
+                    c.author,
+                    c.rating,
+                    c.popularity,
+                    c.age_rating,
+                    c.episodes,
+                )
                 for c in comics
             ),
             "videos": sorted(
-                (v.source_id, v.title, v.genres, v.synopsis, v.year, v.media, v.rating,
-                 v.popularity)
+                (
+                    v.source_id,
+                    v.title,
+                    v.genres,
+                    v.synopsis,
+                    v.year,
+                    v.media,
+                    v.rating,
+                    v.popularity,
+                )
                 for v in videos
             ),
             "interactions": sorted(
@@ -159,8 +194,10 @@ def test_every_demo_user_has_15_to_60_interactions_in_2024_2025(demo_engine: Eng
     assert set(per_user) == set(users)
     assert all(15 <= count <= 60 for count in per_user.values())
     assert all(event.weight == 1.0 for event in events)
-    assert all(datetime(2024, 1, 1) <= event.at.replace(tzinfo=None) < datetime(2026, 1, 1)
-               for event in events)
+    assert all(
+        datetime(2024, 1, 1) <= event.at.replace(tzinfo=None) < datetime(2026, 1, 1)
+        for event in events
+    )
     assert all(
         event.item_id in (comic_ids if event.kind == "comic" else video_ids) for event in events
     )
@@ -170,9 +207,7 @@ def test_illustrative_drug_response_is_demo_sourced_and_follows_known_biology(
     demo_engine: Engine,
 ) -> None:
     with session_scope(demo_engine) as session:
-        responses = {
-            (r.cell_line, r.drug): r for r in session.scalars(select(DrugResponse))
-        }
+        responses = {(r.cell_line, r.drug): r for r in session.scalars(select(DrugResponse))}
         lines = session.scalars(select(CellLine)).all()
     assert all(r.source == DEMO_SOURCE for r in responses.values())
     assert all(line.source == DEMO_SOURCE for line in lines)

@@ -39,8 +39,9 @@ def sori_server(e2e_home: Path, model_cache: Path) -> Iterator[Any]:
     reason = helpers.chromium_missing()
     if reason:
         pytest.skip(reason)
-    server = helpers.SoriServer(e2e_home, e2e_home / "server.log",
-                                env={"SORI_MODEL_CACHE": str(model_cache)})
+    server = helpers.SoriServer(
+        e2e_home, e2e_home / "server.log", env={"SORI_MODEL_CACHE": str(model_cache)}
+    )
     server.start()
     yield server
     server.stop()

@@ -86,8 +86,9 @@ def main() -> int:
             # SORI_MODEL_CACHE (e.g. the tests' SORI_TEST_MODEL_CACHE) spares a training run.
             cache = os.environ.get("SORI_MODEL_CACHE") or os.environ.get("SORI_TEST_MODEL_CACHE")
             print(f"starting sori ui (SORI_HOME={home}) …", file=sys.stderr)
-            with SoriServer(home, Path(tmp) / "server.log",
-                            env={"SORI_MODEL_CACHE": cache} if cache else None) as server:
+            with SoriServer(
+                home, Path(tmp) / "server.log", env={"SORI_MODEL_CACHE": cache} if cache else None
+            ) as server:
                 take(server.url, args.out, questions)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

@@ -31,6 +31,7 @@ def make_settings(home: Path, model_cache: Path, **overrides: object) -> Setting
         "voice": False,
         "sql_databases": {},
         "quant": "fp32",
+        "sql_profile": "tiny",
     }
     return Settings(**{**values, **overrides})
 
@@ -43,15 +44,6 @@ def ui_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def ui_settings(ui_home: Path, model_cache: Path) -> Settings:
     return make_settings(ui_home, model_cache)
-
-
-@pytest.fixture
-def tiny_sql_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Train (or load) text-to-SQL parsers with the ``tiny`` profile during one test."""
-    service = pytest.importorskip("models.seq2sql.service", reason="no SQL parser yet")
-    from models.seq2sql.config import load_hparams
-
-    monkeypatch.setattr(service, "load_hparams", lambda *args, **kwargs: load_hparams("tiny"))
 
 
 @pytest.fixture(scope="session")

@@ -212,9 +212,7 @@ def test_sql_unknown_database_is_a_404(client: TestClient) -> None:
     assert "demo" in response.json()["text"]
 
 
-@pytest.mark.usefixtures("tiny_sql_parser")
 def test_sql_answers_on_the_demo_catalog(client: TestClient) -> None:
-    pytest.importorskip("skills.sql", reason="the SQL skill (skills/sql.py) has not landed yet")
 
     response = client.post("/api/sql", json={"db": "demo", "question": "장르별 웹툰 수 알려줘"})
 

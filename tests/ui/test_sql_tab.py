@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from assistant import DialogueManager
 from ui.tabs.sql import answer_sql
 
 
-@pytest.mark.usefixtures("tiny_sql_parser")
 def test_sql_tab_shows_sql_table_and_chart(manager: DialogueManager) -> None:
-    pytest.importorskip("skills.sql", reason="the SQL skill (skills/sql.py) has not landed yet")
 
     text, sql, table, chart, state = answer_sql(manager, "demo", "장르별 웹툰 수 알려줘", None)
 

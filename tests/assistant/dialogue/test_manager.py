@@ -103,7 +103,9 @@ def test_clarification_is_asked_once_and_yes_runs_the_guess(manager: DialogueMan
     from assistant.dialogue.policy import decide  # the exact question the policy would ask
 
     understanding = manager.nlu.understand("볼만한 거 뭐 있어", state.context)
-    decision = decide(understanding, "볼만한 거 뭐 있어", state, threshold=1.01, fallback_threshold=0.0)
+    decision = decide(
+        understanding, "볼만한 거 뭐 있어", state, threshold=1.01, fallback_threshold=0.0
+    )
     manager.settings.confidence_threshold, saved = 1.01, manager.settings.confidence_threshold
     try:
         asked = manager.handle(user, "볼만한 거 뭐 있어")
@@ -111,12 +113,26 @@ def test_clarification_is_asked_once_and_yes_runs_the_guess(manager: DialogueMan
         manager.settings.confidence_threshold = saved
     assert asked.text == decision.text and asked.text.count("혹시") == 1
     answered = manager.handle(user, "응")
-    assert answered.skill == {"recommend_comic": "action_recommend_comic",
-                              "recommend_video": "action_recommend_video"}.get(
-        decision.pending["options"][0], answered.skill)
+    assert answered.skill == {
+        "recommend_comic": "action_recommend_comic",
+        "recommend_video": "action_recommend_video",
+    }.get(decision.pending["options"][0], answered.skill)
 
 
 def test_entities_take_the_whole_known_word(manager: DialogueManager) -> None:
     reply = manager.handle(new_user(), "주말에 볼 액션 영화 골라줘")
     assert {"entity": "genre", "value": "액션"}.items() <= next(
-        e for e in reply.entities if e["entity"] == "genre").items()
+        e for e in reply.entities if e["entity"] == "genre"
+    ).items()
+
+
+def test_data_question_in_chat_runs_one_select_and_follow_up_refines_it(
+    manager: DialogueManager,
+) -> None:
+    user = new_user()
+    first = manager.handle(user, "장르별 웹툰 수 알려줘")
+    assert (first.intent, first.skill) == ("ask_sql", "action_ask_sql")
+    assert first.sql and first.sql.lstrip().upper().startswith("SELECT") and first.table
+    follow = manager.handle(user, "상위 3개만")
+    assert follow.skill == "action_ask_sql" and follow.sql and follow.sql != first.sql
+    assert follow.table and len(follow.table["rows"]) <= 3

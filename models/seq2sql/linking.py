@@ -1,0 +1,269 @@
+"""Schema and value linking: which words of a question name a table, a column or a value.
+
+``link`` turns a normalized question into ``Links``: the spans naming schema items (exact name or
+one word of a multi-word name) and the value ``Candidate``s the parser may point at: stored values
+and parts of them (``values.match_values``), numbers with their unit, ranges ("30대", "90년대"),
+dates (a year, a month — with the data's year when none is said — or a day) and quoted spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from models.korean import COUNTERS, parse_number_words
+from models.seq2sql.lexicon import unit_forms
+from models.seq2sql.schema import Schema
+from models.seq2sql.values import (
+    Candidate,
+    ValueIndex,
+    boundary_ok,
+    match_values,
+    norm,
+    norm_with_positions,
+)
+
+__all__ = [
+    "Candidate",
+    "Links",
+    "Mention",
+    "ValueIndex",
+    "link",
+    "norm",
+    "normalize_question",
+    "schema_names",
+]
+
+_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*(?:년|[-./])\s*(?:(?P<m>1[0-2]|0?[1-9])\s*(?:월|[-./])\s*"
+    r"(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*일?)?)?"
+)
+_MONTH_RE = re.compile(r"(?<![\d년.-])(?<!년 )(?P<m>1[0-2]|[1-9])\s*월")
+_MONTH_SPAN_RE = re.compile(r"(?<![\d.])(?P<a>1[0-2]|[1-9])\s*[~-]\s*(?P<b>1[0-2]|[1-9])\s*월")
+_DECADE_RE = re.compile(
+    r"(?<![\d.])(?P<n>(?:1[89]|20)?[0-9]0)\s*(?P<unit>년대|대)(?![가-힣])|"
+    r"(?<![\d.])(?P<n2>(?:1[89]|20)?[0-9]0)\s*(?P<unit2>년대|대)(?=에|의|인|이|가|는|을|를|만|초|중|후)"
+)
+_PLAIN_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s?[십백천만억조])")
+_NUMBER_RE = re.compile(r"(?<![\d.a-z])(?P<num>\d+(?:\.\d+)?)(?![\d.])(?P<latin>[a-z%]*)")
+_QUOTED = re.compile(r"['\"‘’“”「『](?P<q>[^'\"‘’“”」』]{1,40})['\"‘’“”」』]")
+
+
+def normalize_question(text: str, keep: tuple[str, ...] = ()) -> str:
+    """The question as every later step reads it: NFKC, spoken numbers to digits, one space.
+
+    Args:
+        text: the question.
+        keep: words never read as numbers, because they are stored values ("이천" the city,
+            not 2000; see ``ValueIndex.protected``).
+
+    Example:
+        >>> normalize_question("평점  구 점 오 이상인 웹툰 세 개")
+        '평점 9.5 이상인 웹툰 3 개'
+        >>> normalize_question("이천 지점 매출", keep=("이천",))
+        '이천 지점 매출'
+    """
+    text = unicodedata.normalize("NFKC", text).replace("\n", " ")
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    kept = [word for word in keep if word in text]
+    for i, word in enumerate(kept):
+        text = text.replace(word, f"\ue000{i}\ue001")
+    # parse_number_words reads a sino syllable right after digits as one more digit ("117일" →
+    # 1171, "7이 넘는" → 72); a marker between them keeps "117" and "일" apart.
+    text = re.sub(r"(?<=\d)(?=[일이삼사오육칠팔구])", "\ue003", text)
+    # Plain digits are left as typed (parse_number_words would round "150817.68" to 6 digits);
+    # digits next to a sino unit ("2만 5천") still go through it.
+    plain = _PLAIN_NUMBER.findall(text)
+    text = _PLAIN_NUMBER.sub("\ue004", text)
+    text = parse_number_words(text).replace("\ue003", "")
+    for number in plain:
+        text = text.replace("\ue004", number, 1)
+    for i, word in enumerate(kept):
+        text = text.replace(f"\ue000{i}\ue001", word)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A question span naming a table or column (``item`` = table name or ``table.column``)."""
+
+    item: str
+    start: int
+    end: int
+    exact: bool
+
+
+@dataclass
+class Links:
+    """What ``link`` found in one question."""
+
+    question: str
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def schema_names(schema: Schema) -> dict[str, list[str]]:
+    """Every name (and the identifier itself) of each table and ``table.column``."""
+    names: dict[str, list[str]] = {}
+    for table in schema.tables:
+        names[table.name] = [*table.names, table.name]
+        for column in table.columns:
+            names[column.key] = [*column.names, column.name]
+    return names
+
+
+def _mentions(question: str, names: dict[str, list[str]]) -> list[Mention]:
+    text, positions = norm_with_positions(question)
+    out = []
+    for item, item_names in names.items():
+        seen: set[tuple[int, int]] = set()
+        for name in item_names:
+            key = norm(name)
+            words = [norm(w) for w in re.split(r"[\s_]+", name) if len(norm(w)) >= 2]
+            if len(words) == 1 and len(key) >= 3 and re.fullmatch("[가-힣]+", key):
+                words.append(key[:-1])  # "소재" for 소재지, "가입" for 가입일
+            for target, exact in [(key, True), *[(w, False) for w in words if w != key]]:
+                if not target:
+                    continue
+                for m in re.finditer(re.escape(target), text):
+                    span = (positions[m.start()], positions[m.end() - 1] + 1)
+                    if span not in seen and boundary_ok(question, *span):
+                        seen.add(span)
+                        out.append(Mention(item, span[0], span[1], exact))
+    return out
+
+
+def _numbers(question: str, units: list[str]) -> list[Candidate]:
+    known = set(units) | set(COUNTERS)
+    unit_re = "|".join(re.escape(u) for u in sorted(known, key=len, reverse=True))
+    out = []
+    for match in _NUMBER_RE.finditer(question.lower()):
+        latin = match.group("latin")
+        if latin and latin not in known:
+            continue  # "8abx15" is a code, "6.5km" a number with its unit
+        value: float | int = float(match.group("num"))
+        if value.is_integer():
+            value = int(value)
+        if latin:
+            unit, end = latin, match.end()
+        else:
+            tail = re.match(rf"\s?({unit_re})", question[match.end() :])
+            unit, end = (tail.group(1), match.end() + tail.end()) if tail else ("", match.end())
+        out.append(
+            Candidate("number", value, None, match.start(), end, 1.0, unit, match.group("num"))
+        )
+    return out
+
+
+def _month(year: int, month: int) -> tuple[str, str]:
+    return f"{year:04d}-{month:02d}-01", f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+
+
+def _dates(question: str, default_year: int | None) -> list[Candidate]:
+    out = []
+    taken: set[int] = set()
+    for match in _DATE_RE.finditer(question):
+        y, m, d = int(match.group("y")), match.group("m"), match.group("d")
+        if d and m:
+            try:
+                day = dt.date(y, int(m), int(d))
+            except ValueError:
+                continue
+            value = (day.isoformat(), (day + dt.timedelta(days=1)).isoformat())
+        elif m:
+            value = _month(y, int(m))
+        else:
+            value = (f"{y:04d}-01-01", f"{y + 1:04d}-01-01")
+        out.append(Candidate("date", value, None, match.start(), match.end()))
+        taken.update(range(match.start(), match.end()))
+    said = [
+        int(c.value[0][:4])
+        for c in out
+        if c.value[0].endswith("-01-01") and c.value[1].endswith("-01-01")
+    ]
+    default_year = said[0] if len(set(said)) == 1 else default_year
+    if default_year:
+        for match in _MONTH_SPAN_RE.finditer(question):
+            for key in ("a", "b"):
+                if match.start(key) not in taken:
+                    out.append(
+                        Candidate(
+                            "date",
+                            _month(default_year, int(match.group(key))),
+                            None,
+                            match.start(key),
+                            match.end(key) + (1 if key == "a" else 1),
+                        )
+                    )
+                    taken.add(match.start(key))
+        for match in _MONTH_RE.finditer(question):
+            if match.start("m") not in taken:
+                out.append(
+                    Candidate(
+                        "date",
+                        _month(default_year, int(match.group("m"))),
+                        None,
+                        match.start(),
+                        match.end(),
+                    )
+                )
+    return out
+
+
+def _ranges(question: str) -> list[Candidate]:
+    out = []
+    for match in _DECADE_RE.finditer(question):
+        raw, unit = (
+            match.group("n") or match.group("n2"),
+            match.group("unit") or match.group("unit2"),
+        )
+        n = int(raw)
+        if unit == "년대":
+            if n < 100:  # "90년대" → 1990s, "10년대" → 2010s
+                n += 1900 if n >= 30 else 2000
+            out.append(Candidate("range", (n, n + 9), None, match.start(), match.end(), 1.0, "년"))
+            out.append(
+                Candidate(
+                    "date",
+                    (f"{n:04d}-01-01", f"{n + 10:04d}-01-01"),
+                    None,
+                    match.start(),
+                    match.end(),
+                )
+            )
+        elif 10 <= n <= 90:
+            out.append(Candidate("range", (n, n + 9), None, match.start(), match.end(), 1.0, "대"))
+    return out
+
+
+def link(question: str, schema: Schema, index: ValueIndex, max_candidates: int = 24) -> Links:
+    """Find schema mentions and value candidates in a normalized question.
+
+    Args:
+        question: output of ``normalize_question``.
+        schema: the database.
+        index: its values.
+        max_candidates: most candidates kept (exact and long matches first).
+
+    Returns:
+        ``Links`` with mentions and candidates, candidates sorted by position.
+    """
+    mentions = _mentions(question, schema_names(schema))
+    names = {p for m in mentions if m.exact for p in range(m.start, m.end)}
+    candidates = match_values(question, index, names)
+    units = [form for c in schema.columns if c.unit for form in unit_forms(c.unit)]
+    candidates += _numbers(question, units)
+    candidates += _dates(question, index.default_year)
+    candidates += _ranges(question)
+    for match in _QUOTED.finditer(question):
+        candidates.append(
+            Candidate("span", match.group("q"), None, match.start("q"), match.end("q"))
+        )
+    unique: dict[tuple, Candidate] = {}
+    for c in candidates:
+        unique.setdefault((c.kind, str(c.value).lower(), c.column), c)
+    kept = sorted(unique.values(), key=lambda c: (-c.score, -(c.end - c.start), c.start))
+    kept = sorted(kept[:max_candidates], key=lambda c: (c.start, c.kind, c.column or ""))
+    return Links(question, mentions, kept)

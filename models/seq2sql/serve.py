@@ -1,0 +1,259 @@
+"""Serving: ``SqlParser.load(bundle)`` then ``predict(question)`` → SQL and its rows.
+
+Decoding is execution-guided: the beam's hypotheses are rendered to SQL in best-first order; one
+that fails the safety check or fails to execute is skipped, and the first one with a non-empty
+result wins (else the first that ran). The confidence is the winner's share of the beam's
+probability mass.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+
+from models.errors import ModelNotTrainedError, NoParseError, SqlError, UnsafeSqlError
+from models.seq2sql.context import Database
+from models.seq2sql.decode import Hypothesis, beam_search
+from models.seq2sql.evaluate import is_empty_result, percentile, results_match, sql_is_ordered
+from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
+from models.seq2sql.grammar import Grammar
+from models.seq2sql.ir import KEYWORDS, Query, render_sql
+from models.seq2sql.linking import Links, link, normalize_question
+from models.seq2sql.parser import ParserConfig, Seq2SqlParser
+
+__all__ = ["Prediction", "SqlParser"]
+
+
+@dataclass
+class Prediction:
+    """The answer to one question.
+
+    Attributes:
+        sql: the SQL that ran ("" when none did).
+        query: its ``Query`` (None when none ran).
+        columns, rows: the result.
+        confidence: the chosen hypothesis' share of the beam probability (0–1).
+        empty: the result has no non-NULL value (or is a lone 0).
+        links: what linking found (for clarification questions).
+        alternatives: other hypotheses that executed, as (sql, probability).
+        error: why nothing ran, when nothing did.
+        elapsed_ms: wall-clock time of the prediction.
+    """
+
+    question: str
+    sql: str = ""
+    query: Query | None = None
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    confidence: float = 0.0
+    empty: bool = True
+    truncated: bool = False
+    links: Links | None = None
+    alternatives: list[tuple[str, float, Query]] = field(default_factory=list)
+    error: SqlError | None = None
+    elapsed_ms: float = 0.0
+
+
+_ALTERNATIVES = 2  # hypotheses run after the chosen one, to offer a clarification
+
+
+def _mention_order(query: Query, links: Links) -> Query:
+    """Tidy a multi-column projection: drop a column the question does not name whose value an
+    equality condition already fixes ("코레일이 운영하는 노선 이름" needs no operator column), and
+    keep the rest in the order the question names them ("닉네임이랑 나이")."""
+    plain = [e for e in query.select if e.agg is None and e.column]
+    if len(plain) < 2 or len(plain) != len(query.select):
+        return query
+    first: dict[str, int] = {}
+    for m in links.mentions:
+        if m.exact and (m.item not in first or m.start < first[m.item]):
+            first[m.item] = m.start
+    fixed = {c.column for c in query.where if c.op == "=" and query.conj == "AND"}
+    kept = [e for e in plain if e.column in first or e.column not in fixed] or plain[:1]
+    if all(e.column in first for e in kept):
+        kept = sorted(kept, key=lambda e: first[e.column])
+    return replace(query, select=tuple(kept))
+
+
+class SqlParser:
+    """A trained parser bound to one database.
+
+    Args:
+        model: the network (eval mode).
+        vocab: its character vocabulary.
+        hp: the resolved hyper-parameters it was trained with.
+        database: the database questions are asked about.
+    """
+
+    def __init__(
+        self, model: Seq2SqlParser, vocab: Vocab, hp: dict[str, Any], database: Database
+    ) -> None:
+        self.model, self.vocab, self.hp = model, vocab, hp
+        self.model.eval()
+        self.database = database
+        self.items: SchemaItems = schema_items(database.schema, vocab)
+
+    @classmethod
+    def load(cls, path: Path | str, database: Database) -> SqlParser:
+        """Load a bundle written by ``train.train_parser`` (or the WikiSQL benchmark).
+
+        Raises:
+            ModelNotTrainedError: the folder holds no complete bundle.
+        """
+        path = Path(path)
+        try:
+            cfg = ParserConfig(**json.loads((path / "config.json").read_text(encoding="utf-8")))
+            vocab = Vocab(json.loads((path / "vocab.json").read_text(encoding="utf-8")))
+            hp = yaml.safe_load((path / "hparams.yaml").read_text(encoding="utf-8"))
+            model = Seq2SqlParser(cfg)
+            model.load_state_dict(
+                torch.load(path / "model.pt", map_location="cpu", weights_only=True)
+            )
+        except (OSError, ValueError, RuntimeError, KeyError) as exc:
+            raise ModelNotTrainedError(f"no usable parser bundle in {path}: {exc}") from exc
+        torch.set_num_threads(hp["train"]["threads"])
+        return cls(model, vocab, hp, database)
+
+    def with_database(self, database: Database) -> SqlParser:
+        """The same network bound to another database (WikiSQL: one table at a time)."""
+        return SqlParser(self.model, self.vocab, self.hp, database)
+
+    def hypotheses(self, question: str) -> tuple[str, Links, list[Hypothesis]]:
+        """Normalized question, its links and the beam's finished hypotheses (best first)."""
+        normalized = normalize_question(question, self.database.index.protected)
+        links = link(
+            normalized,
+            self.database.schema,
+            self.database.index,
+            self.hp["linking"]["max_candidates"],
+        )
+        enc = encode(normalized, links, self.items, self.vocab)
+        batch = {k: torch.from_numpy(v) for k, v in collate([enc], [self.items]).items()}
+        grammar = Grammar(self.database.schema, links.candidates, self.database.strict)
+        dec = self.hp["decode"]
+        hyps = beam_search(self.model, batch, self.items, grammar, dec["beam"], dec["max_steps"])
+        return normalized, links, hyps
+
+    def predict(self, question: str) -> Prediction:
+        """Parse, execute (execution-guided) and return the answer; never raises for bad input."""
+        start = time.perf_counter()
+        try:
+            normalized, links, hyps = self.hypotheses(question)
+        except SqlError as exc:
+            return Prediction(question, error=exc, elapsed_ms=(time.perf_counter() - start) * 1000)
+        pred = Prediction(question, links=links)
+        total = sum(math.exp(h.logp) for h in hyps) or 1.0
+        hyps = self._rerank(hyps, links)
+        ran: list[tuple[Hypothesis, str, Any]] = []
+        last_error: SqlError | None = None
+        timeout = self.hp["decode"]["exec_timeout_ms"]
+        found_at = None
+        for i, hyp in enumerate(hyps):
+            if found_at is not None and i > found_at + _ALTERNATIVES:
+                break  # a few more after the answer, as alternatives for clarification
+            hyp.query = _mention_order(hyp.query, links)
+            try:
+                sql = render_sql(self.database.schema, hyp.query, self.database.executor.dialect)
+                result = self.database.executor.run(
+                    sql, timeout_ms=min(timeout, self.database.executor.timeout_ms)
+                )
+            except ValueError:
+                continue
+            except UnsafeSqlError as exc:  # pragma: no cover - rendered SQL is always one SELECT
+                last_error = exc
+                continue
+            except SqlError as exc:
+                last_error = exc
+                continue
+            ran.append((hyp, sql, result))
+            if found_at is None and not is_empty_result(result.rows):
+                found_at = i
+        if not ran:
+            pred.error = last_error or NoParseError(f"no hypothesis executed for {normalized!r}")
+            pred.elapsed_ms = (time.perf_counter() - start) * 1000
+            return pred
+        chosen = next((r for r in ran if not is_empty_result(r[2].rows)), ran[0])
+        hyp, sql, result = chosen
+        pred.sql, pred.query, pred.columns, pred.rows = sql, hyp.query, result.columns, result.rows
+        pred.truncated = result.truncated
+        pred.empty = is_empty_result(result.rows)
+        pred.confidence = math.exp(hyp.logp) / total
+        pred.alternatives = [(s, math.exp(h.logp) / total, h.query) for h, s, _ in ran if s != sql]
+        pred.elapsed_ms = (time.perf_counter() - start) * 1000
+        return pred
+
+    def _rerank(self, hyps: list[Hypothesis], links: Links) -> list[Hypothesis]:
+        """Order by log-probability minus a penalty per strong value the query leaves unused.
+
+        Strong values are exact or transliterated stored values, numbers, dates and ranges; the
+        candidates of one question span form one group, used when any of them is. A user rarely
+        writes "2만 원" or "코레일" for nothing, so a query that ignores them is suspect.
+        """
+        penalty = self.hp["decode"]["unused_value_penalty"]
+        if not penalty:
+            return hyps
+        strong = [
+            i
+            for i, c in enumerate(links.candidates)
+            if quality(c) in (1, 3, 6) and c.kind != "span"
+        ]
+        groups: list[set[int]] = []
+        for i in strong:
+            c = links.candidates[i]
+            group = next(
+                (
+                    g
+                    for g in groups
+                    if any(
+                        links.candidates[j].start < c.end and c.start < links.candidates[j].end
+                        for j in g
+                    )
+                ),
+                None,
+            )
+            if group is None:
+                groups.append({i})
+            else:
+                group.add(i)
+        base = len(KEYWORDS) + len(self.items.keys)
+
+        def score(h: Hypothesis) -> float:
+            used = {i - base for i in h.ids if i >= base}
+            return h.logp - penalty * sum(1 for g in groups if not g & used)
+
+        return sorted(hyps, key=score, reverse=True)
+
+    def predict_batch(self, questions: list[str]) -> list[Prediction]:
+        """``predict`` for each question (decoding is per question; the model is shared)."""
+        return [self.predict(q) for q in questions]
+
+    def evaluate(self, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+        """Execution accuracy of (question, gold SQL) pairs on the bound database.
+
+        Returns:
+            ``exec_acc``, ``n``, ``p50_ms``, ``p95_ms`` and ``details`` (per question: predicted
+            SQL and whether it matched).
+        """
+        hits, times, details = 0, [], []
+        for question, gold_sql in pairs:
+            pred = self.predict(question)
+            times.append(pred.elapsed_ms)
+            gold = self.database.executor.run(gold_sql)
+            ok = bool(pred.sql) and results_match(pred.rows, gold.rows, sql_is_ordered(gold_sql))
+            hits += ok
+            details.append({"question": question, "sql": pred.sql, "gold": gold_sql, "match": ok})
+        n = len(pairs)
+        return {
+            "exec_acc": hits / n if n else None,
+            "n": n,
+            "p50_ms": percentile(times, 50),
+            "p95_ms": percentile(times, 95),
+            "details": details,
+        }

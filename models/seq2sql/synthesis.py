@@ -1,0 +1,202 @@
+"""Genie-style synthesis, part 1: what one database offers to the templates.
+
+A ``Builder`` knows one database: the Korean names of its tables and columns (one picked at random
+per use, the canonical one most often), real values sampled from it (stored texts, words inside
+them, numbers near real ones written as a user would, dates at year/month/day grain) and its
+foreign keys (parents, and ancestors two hops away). The phrases themselves come from
+``phrases.Phrases``, which ``Builder`` mixes in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections import Counter
+from typing import Any
+
+from models.seq2sql import lexicon as lx
+from models.seq2sql.ir import Value
+from models.seq2sql.linking import normalize_question
+from models.seq2sql.phrases import Example, Phrase, Phrases, mark
+from models.seq2sql.schema import Column, Schema, Table
+
+__all__ = ["Builder", "Example", "Phrase", "mark"]
+
+_SEPARATOR = re.compile(r"\s*[|,/;·]\s*")
+_DISPLAY_HINTS = ("이름", "제목", "명", "name", "title", "호선", "노선")
+
+
+class Builder(Phrases):
+    """Phrase pieces for one database.
+
+    Args:
+        schema: the database with its Korean names.
+        values: real values per ``table.column`` (``schema.read_values``).
+        rng: the random source (seeded by the caller).
+        spoken_rate: how often a number is written as words (삼십, 이만 오천).
+    """
+
+    def __init__(
+        self,
+        schema: Schema,
+        values: dict[str, list[Any]],
+        rng: random.Random,
+        spoken_rate: float = 0.2,
+    ) -> None:
+        self.schema, self.rng, self.spoken_rate = schema, rng, spoken_rate
+        self.values = {
+            k: [v for v in vals if v is not None and str(v).strip() != ""]
+            for k, vals in values.items()
+        }
+        self.multi = {
+            k
+            for k, vals in self.values.items()
+            if schema.column(k).type == "text"
+            and vals
+            and sum(bool(_SEPARATOR.search(str(v))) for v in vals) > 0.3 * len(vals)
+        }
+        self.parts: dict[str, list[str]] = {}
+        for key, vals in self.values.items():
+            if schema.column(key).type == "text":
+                words = {
+                    w.strip()
+                    for v in vals[:2000]
+                    for w in (_SEPARATOR.split(str(v)) if key in self.multi else str(v).split())
+                    if len(w.strip()) >= 2
+                }
+                self.parts[key] = sorted(words)
+        self.whole = {k: {str(v) for v in vals} for k, vals in self.values.items()}
+        self.display = {t.name: self._display(t) for t in schema.tables}
+        self.parents: dict[str, list[str]] = {t.name: [] for t in schema.tables}
+        for fk in schema.foreign_keys:
+            if fk.ref_table != fk.table and fk.ref_table not in self.parents[fk.table]:
+                self.parents[fk.table].append(fk.ref_table)
+        # Tables reachable through one or two many-to-one hops (hike → trail → mountain).
+        self.ancestors = {
+            t: list(
+                dict.fromkeys(p for p in [*ps, *(g for q in ps for g in self.parents[q])] if p != t)
+            )
+            for t, ps in self.parents.items()
+        }
+        years = Counter(
+            str(v)[:4]
+            for k, vals in self.values.items()
+            if schema.column(k).type == "date"
+            for v in vals
+            if re.match(r"\d{4}-", str(v))
+        )
+        top = years.most_common(1)
+        self.default_year = (
+            int(top[0][0]) if top and top[0][1] >= 0.8 * sum(years.values()) else None
+        )
+
+    # ---- names and values -------------------------------------------------------------------
+    def _display(self, table: Table) -> str:
+        texts = [c for c in table.columns if c.type == "text"]
+        for column in texts:
+            if any(h in n.lower() for n in (*column.names, column.name) for h in _DISPLAY_HINTS):
+                return column.key
+        return (texts or [c for c in table.columns if not c.primary_key] or list(table.columns))[
+            0
+        ].key
+
+    def tname(self, table: str) -> str:
+        """A Korean name of the table (the canonical one most often)."""
+        names = self.schema.table(table).names
+        name = (
+            names[0] if len(names) == 1 or self.rng.random() < 0.6 else self.rng.choice(names[1:])
+        )
+        return name + "들" if self.rng.random() < 0.06 else name  # "회원들", "산들"
+
+    def cname(self, key: str) -> str:
+        """A Korean name of the column."""
+        names = self.schema.column(key).names
+        return (
+            names[0] if len(names) == 1 or self.rng.random() < 0.6 else self.rng.choice(names[1:])
+        )
+
+    def columns(self, table: str, *types: str) -> list[Column]:
+        """Columns of ``table`` with real values, optionally of the given types."""
+        return [
+            c
+            for c in self.schema.table(table).columns
+            if (not types or c.type in types) and self.values.get(c.key)
+        ]
+
+    def text_value(self, key: str) -> tuple[Value, str]:
+        """A stored value of a text column and how the question writes it."""
+        value = str(self.rng.choice(self.values[key]))
+        surface = value
+        if " " in value and self.rng.random() < 0.15:
+            surface = value.replace(" ", "")
+        elif re.search("[A-Z]", value) and self.rng.random() < 0.3:
+            surface = value.lower()
+        return Value("text", value, key), mark(surface)
+
+    def part_value(self, key: str) -> tuple[Value, str] | None:
+        """A word inside values of a text column (for LIKE)."""
+        parts = self.parts.get(key)
+        if not parts:
+            return None
+        part = self.rng.choice(parts)
+        if key not in self.multi and part in self.whole[key]:
+            return None  # LIKE on a whole stored value is an equality; the linker offers it as one
+        return Value("part", part, key), mark(part)
+
+    def number_value(self, key: str, integer: bool = False) -> tuple[Value, str]:
+        """A number near real values of the column, written with its unit, maybe spoken."""
+        column = self.schema.column(key)
+        raw = (
+            self.rng.choice(self.values[key]) if self.values.get(key) else self.rng.randint(1, 100)
+        )
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            number = float(self.rng.randint(1, 100))
+        if number.is_integer() or integer:
+            value: float | int = int(round(number))
+            if abs(value) >= 100 and self.rng.random() < 0.6:
+                digits = len(str(abs(value))) - 2
+                value = int(round(value, -digits))
+        else:
+            value = round(number, 1)
+        unit = (
+            self.rng.choice(lx.unit_forms(column.unit))
+            if column.unit and self.rng.random() < 0.85
+            else ""
+        )
+        return self.number_surface(value, unit)
+
+    def number_surface(self, value: float | int, unit: str) -> tuple[Value, str]:
+        """``value`` written as a user would, checked to read back as the same number."""
+        surface = lx.say_number(value, unit, self.rng, self.spoken_rate)
+        read = normalize_question(surface)
+        if not re.search(rf"(?<![\d.]){re.escape(str(value))}(?![\d.])", read):
+            surface = f"{value}{unit}"
+        return Value("number", value), mark(surface)
+
+    def date_value(self, key: str) -> tuple[Value, str]:
+        """A year, month or day taken from the column's real dates."""
+        text = str(self.rng.choice(self.values[key]))
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+        year, month, day = (int(g) for g in match.groups()) if match else (2020, 1, 1)
+        roll = self.rng.random()
+        if self.default_year == year and roll < 0.5:
+            start = f"{year:04d}-{month:02d}-01"
+            end = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+            return Value("date", (start, end)), mark(f"{month}월")
+        if roll < 0.5:
+            start, end = f"{year:04d}-01-01", f"{year + 1:04d}-01-01"
+            surface = f"{year}년"
+        elif roll < 0.75:
+            start = f"{year:04d}-{month:02d}-01"
+            end = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+            surface = f"{year}년 {month}월"
+        else:
+            start = f"{year:04d}-{month:02d}-{day:02d}"
+            end = (dt.date(year, month, day) + dt.timedelta(days=1)).isoformat()
+            surface = self.rng.choice([f"{year}년 {month}월 {day}일", start])
+        return Value("date", (start, end)), mark(surface)
+
+    # ---- condition phrases ------------------------------------------------------------------

@@ -1,0 +1,267 @@
+"""Korean ↔ Latin matching of values: romanization, a phonetic key, and a small noun dictionary.
+
+A Korean user types Latin-script values in Hangul ("삼성" for 'Samsung', "라떼" for 'Latte',
+"애플" for 'Apple'), and Hangul values sometimes in Latin. Three tools bridge the scripts:
+
+* ``romanize``: Revised Romanization of Korean, syllable by syllable (no sound-change rules,
+  which is what fuzzy matching wants);
+* ``phonetic_key``: a consonant skeleton shared by an English spelling and the romanization of
+  its Korean loanword respelling (drops the epenthetic 으 of 스/트/프, non-rhotic r, merges
+  f/p, v/b, l/r, c/k/q/g, z/j, doubled letters), so 'Starbucks' and 스타벅스 both give ``stbks``;
+* ``translate_noun``: a small dictionary of common nouns (colors, food, places, genres...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from models.korean import decompose
+
+__all__ = [
+    "english_to_korean",
+    "latin_form",
+    "phonetic_key",
+    "phonetic_keys",
+    "romanize",
+    "translate_noun",
+]
+
+_INITIAL_RR = {
+    "ㄱ": "g",
+    "ㄲ": "kk",
+    "ㄴ": "n",
+    "ㄷ": "d",
+    "ㄸ": "tt",
+    "ㄹ": "r",
+    "ㅁ": "m",
+    "ㅂ": "b",
+    "ㅃ": "pp",
+    "ㅅ": "s",
+    "ㅆ": "ss",
+    "ㅇ": "",
+    "ㅈ": "j",
+    "ㅉ": "jj",
+    "ㅊ": "ch",
+    "ㅋ": "k",
+    "ㅌ": "t",
+    "ㅍ": "p",
+    "ㅎ": "h",
+}
+_MEDIAL_RR = {
+    "ㅏ": "a",
+    "ㅐ": "ae",
+    "ㅑ": "ya",
+    "ㅒ": "yae",
+    "ㅓ": "eo",
+    "ㅔ": "e",
+    "ㅕ": "yeo",
+    "ㅖ": "ye",
+    "ㅗ": "o",
+    "ㅘ": "wa",
+    "ㅙ": "wae",
+    "ㅚ": "oe",
+    "ㅛ": "yo",
+    "ㅜ": "u",
+    "ㅝ": "wo",
+    "ㅞ": "we",
+    "ㅟ": "wi",
+    "ㅠ": "yu",
+    "ㅡ": "eu",
+    "ㅢ": "ui",
+    "ㅣ": "i",
+}
+_FINAL_RR = {
+    "": "",
+    "ㄱ": "k",
+    "ㄲ": "k",
+    "ㄳ": "k",
+    "ㄴ": "n",
+    "ㄵ": "n",
+    "ㄶ": "n",
+    "ㄷ": "t",
+    "ㄹ": "l",
+    "ㄺ": "k",
+    "ㄻ": "m",
+    "ㄼ": "l",
+    "ㄽ": "l",
+    "ㄾ": "l",
+    "ㄿ": "p",
+    "ㅀ": "l",
+    "ㅁ": "m",
+    "ㅂ": "p",
+    "ㅄ": "p",
+    "ㅅ": "t",
+    "ㅆ": "t",
+    "ㅇ": "ng",
+    "ㅈ": "t",
+    "ㅊ": "t",
+    "ㅋ": "k",
+    "ㅌ": "t",
+    "ㅍ": "p",
+    "ㅎ": "t",
+}
+
+
+def romanize(text: str) -> str:
+    """Revised Romanization, syllable by syllable; other characters are kept (lower-cased).
+
+    Examples:
+        >>> romanize("삼성"), romanize("라떼"), romanize("서울")
+        ('samseong', 'ratte', 'seoul')
+    """
+    out = []
+    for ch in text:
+        try:
+            initial, medial, final = decompose(ch)
+        except ValueError:
+            out.append(ch.lower())
+            continue
+        out.append(_INITIAL_RR[initial] + _MEDIAL_RR[medial] + _FINAL_RR[final])
+    return "".join(out)
+
+
+# Rules turning a romanized loanword into something close to its English source, applied in order.
+_KOREAN_LOAN_RULES = [
+    (re.compile(r"eu(?=[^aeiouy]|$)"), ""),  # 스타 → s-ta, 플 → pl: epenthetic ㅡ
+    (re.compile(r"eu"), ""),
+    (re.compile(r"eo"), "o"),
+    (re.compile(r"ae"), "a"),
+    (re.compile(r"ng$"), "ng"),
+]
+_ENGLISH_RULES = [
+    (re.compile(r"^the(?=[a-z]{3})"), ""),  # "The North Face" is 노스페이스
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"qu"), "kw"),
+    (re.compile(r"th"), "s"),
+    (re.compile(r"wh"), "w"),
+    (re.compile(r"c(?=[eiy])"), "s"),  # face, city
+    (re.compile(r"g(?=[eiy])"), "j"),  # george, gin
+    (re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|$)"), ""),  # non-rhotic: star → sta, burger → bga
+    (re.compile(r"(?<=[aeiou])gh"), ""),
+    (re.compile(r"e$"), ""),  # silent final e
+]
+# Consonant classes shared by both scripts; s/z/j merge because Korean writes English /z/ and /ʃ/
+# with ㅈ or ㅅ (디저트 dessert, 치즈 cheese, 비숑 bichon).
+_CLASS = str.maketrans(
+    {"f": "p", "v": "b", "r": "l", "c": "k", "q": "k", "g": "k", "z": "j", "s": "j", "d": "t"}
+)
+
+
+def _skeleton(latin: str) -> str:
+    latin = re.sub(r"ng(?![aeiouy])", "n", latin).replace("ch", "j").translate(_CLASS)
+    latin = re.sub(r"[aeiouyw]+", "", latin)
+    latin = re.sub(r"h", "", latin)
+    return re.sub(r"(.)\1+", r"\1", latin)
+
+
+def _latin_forms(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).lower()
+    if re.search("[가-힣]", text):
+        latin = romanize(text)
+        for pattern, repl in _KOREAN_LOAN_RULES:
+            latin = pattern.sub(repl, latin)
+        return [re.sub(r"[^a-z]", "", latin)]
+    latin = re.sub(r"[^a-z]", "", text)
+    for pattern, repl in _ENGLISH_RULES:
+        latin = pattern.sub(repl, latin)
+    forms = [latin]
+    if "ch" in latin:  # mocha (k) as well as cheese (ㅊ)
+        forms.append(latin.replace("ch", "k"))
+    return forms
+
+
+def latin_form(text: str) -> str:
+    """The romanized loanword respelling of Korean text ("애플" → "apl"), before the skeleton."""
+    return _latin_forms(text)[0]
+
+
+def phonetic_keys(text: str) -> set[str]:
+    """Every consonant skeleton of ``text`` (an English "ch" reads as ㅊ or ㅋ)."""
+    return {_skeleton(form) for form in _latin_forms(text)}
+
+
+def phonetic_key(text: str) -> str:
+    """A script-independent consonant skeleton for fuzzy matching of names.
+
+    Examples:
+        >>> phonetic_key("Starbucks") == phonetic_key("스타벅스")
+        True
+        >>> phonetic_key("Apple") == phonetic_key("애플"), phonetic_key("Samsung") == phonetic_key("삼성")
+        (True, True)
+        >>> phonetic_key("The North Face") == phonetic_key("노스페이스")
+        True
+    """
+    return _skeleton(_latin_forms(text)[0])
+
+
+# English ↔ Korean common nouns: schema words (for drafts) and frequent values (for linking).
+_NOUNS_TEXT = """
+id 번호|name 이름|title 제목|price 가격|cost 비용|date 날짜|day 일|year 연도|month 월|time 시간
+genre 장르|author 저자|writer 작가|rating 평점|score 점수|count 수|quantity 수량|stock 재고
+city 도시|country 나라|address 주소|phone 전화번호|email 이메일|age 나이|birth 출생|gender 성별
+category 분류|type 종류|kind 종류|status 상태|amount 금액|total 합계|description 설명|level 등급
+customer 고객|order 주문|product 상품|item 상품|employee 직원|department 부서|salary 급여
+student 학생|course 강좌|teacher 교사|school 학교|class 반|hospital 병원|doctor 의사|patient 환자
+book 책|member 회원|loan 대출|branch 지점|store 매장|shop 가게|menu 메뉴|sale 판매|sales 판매
+user 사용자|movie 영화|film 영화|song 노래|artist 가수|album 앨범|team 팀|player 선수|game 경기
+region 지역|district 구|station 역|line 노선|route 경로|trail 등산로|mountain 산|height 높이
+length 길이|distance 거리|weight 무게|size 크기|population 인구|area 면적|capacity 정원
+visit 방문|visitor 방문자|event 행사|company 회사|brand 브랜드|model 모델|color 색상|colour 색상
+owner 주인|pet 반려동물|animal 동물|species 종|breed 품종|vet 수의사|treatment 진료|fee 요금
+published 출간일|publisher 출판사|pages 쪽수|page 쪽|language 언어|lang 언어|seat 좌석|seats 좌석
+opened 개관일|joined 가입일|due 반납 예정일|returned 반납 여부|start 시작|end 종료|duration 기간
+speed 속도|temperature 기온|rain 강수량|budget 예산|revenue 매출|profit 이익|tax 세금|discount 할인
+comic 만화|webtoon 웹툰|video 영상|episode 회차|episodes 회차|views 조회수|likes 좋아요|review 리뷰
+red 빨강|blue 파랑|green 초록|yellow 노랑|black 검정|white 흰색|gray 회색|grey 회색|pink 분홍
+orange 주황|purple 보라|brown 갈색|dog 개|cat 고양이|bird 새|rabbit 토끼|fish 물고기|horse 말
+hamster 햄스터|cow 소|pig 돼지|chicken 닭|apple 사과|banana 바나나|grape 포도|strawberry 딸기
+pear 배|peach 복숭아|lemon 레몬|coffee 커피|tea 차|milk 우유|juice 주스|water 물|bread 빵
+cake 케이크|rice 밥|noodle 국수|beer 맥주|wine 와인|chocolate 초콜릿|cheese 치즈|sugar 설탕
+korea 한국|japan 일본|china 중국|usa 미국|america 미국|france 프랑스|germany 독일|england 영국
+uk 영국|italy 이탈리아|spain 스페인|canada 캐나다|australia 호주|russia 러시아|india 인도
+seoul 서울|busan 부산|incheon 인천|daegu 대구|daejeon 대전|gwangju 광주|ulsan 울산|jeju 제주
+action 액션|comedy 코미디|romance 로맨스|drama 드라마|thriller 스릴러|horror 공포|fantasy 판타지
+mystery 미스터리|documentary 다큐멘터리|animation 애니메이션|novel 소설|poetry 시|essay 수필
+history 역사|science 과학|art 예술|music 음악|sports 스포츠|travel 여행|cooking 요리|economics 경제
+male 남성|female 여성|man 남자|woman 여자|yes 예|no 아니오|true 참|false 거짓|small 소형
+medium 중형|large 대형|easy 쉬움|hard 어려움|normal 보통|high 높음|low 낮음|new 신규|old 오래됨
+monday 월요일|tuesday 화요일|wednesday 수요일|thursday 목요일|friday 금요일|saturday 토요일
+sunday 일요일|spring 봄|summer 여름|autumn 가을|fall 가을|winter 겨울|morning 오전|afternoon 오후
+north 북쪽|south 남쪽|east 동쪽|west 서쪽|latte 라떼|americano 아메리카노|espresso 에스프레소
+"""
+_EN_TO_KO: dict[str, str] = {}
+_KO_TO_EN: dict[str, list[str]] = {}
+for _pair in _NOUNS_TEXT.replace("\n", "|").split("|"):
+    if _pair.strip():
+        _en, _ko = _pair.strip().split(" ", 1)
+        _EN_TO_KO.setdefault(_en, _ko)
+        _KO_TO_EN.setdefault(_ko, []).append(_en)
+
+
+def translate_noun(word: str) -> list[str]:
+    """Dictionary translations of one common noun, in the other script.
+
+    Examples:
+        >>> translate_noun("Coffee"), translate_noun("고양이")
+        (['커피'], ['cat'])
+    """
+    word = word.strip().lower()
+    if word in _EN_TO_KO:
+        return [_EN_TO_KO[word]]
+    return list(_KO_TO_EN.get(word, []))
+
+
+def english_to_korean(words: str) -> str | None:
+    """Translate a space-separated English identifier word by word when every word is known.
+
+    Examples:
+        >>> english_to_korean("birth year"), english_to_korean("foo bar")
+        ('출생 연도', None)
+    """
+    parts = words.lower().split()
+    if not parts or not all(p in _EN_TO_KO for p in parts):
+        return None
+    return " ".join(_EN_TO_KO[p] for p in parts)

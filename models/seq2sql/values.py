@@ -1,0 +1,325 @@
+"""Stored values, indexed for linking: exact, phonetic (삼성 ↔ Samsung), translated (고양이 ↔ cat),
+fuzzy (typos), and words inside values (for 포함/LIKE: 액션 in '액션|판타지', 라떼 in 'Vanilla Latte').
+
+``match_values`` finds, in a normalized question, the spans that stand for stored values and
+returns them as ``Candidate``s of kind ``text`` (a whole stored value) or ``part`` (a piece of one).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from models.korean import parse_number_words
+from models.seq2sql.translit import latin_form, phonetic_key, phonetic_keys, translate_noun
+
+__all__ = ["Candidate", "ValueIndex", "boundary_ok", "match_values", "norm", "norm_with_positions"]
+
+_KEEP = re.compile(r"[0-9a-z가-힣]")
+# Particles and copulas that may end a word; longest first. Stripping is tried, never forced.
+_PARTICLES = sorted(
+    "은 는 이 가 을 를 의 에 로 와 과 랑 도 만 요 야 인 에서 으로 에게 한테 까지 부터 보다 처럼 만큼 "
+    "이랑 이나 라는 이라는 이란 란 에서는 으로는 에는 께서 이며 이고 이야 이에요 예요 인가요 인데 "
+    "들 들은 들이 들을 들의 님 님은 님이 님의 나".split(),
+    key=len,
+    reverse=True,
+)
+_SEPARATORS = re.compile(r"[|,/;·]+")
+# Everyday Korean words for common one-syllable codes ('여', '남') and Latin ones ('F', 'M').
+_SYNONYMS = {
+    "여": ["여자", "여성"],
+    "남": ["남자", "남성"],
+    "f": ["여자", "여성"],
+    "m": ["남자", "남성"],
+    "y": ["예"],
+    "n": ["아니오"],
+}
+_MAX_VALUE_LEN = 40
+_MAX_VALUES_PER_COLUMN = 20000
+_MAX_FUZZY_CHOICES = 5000
+_FUZZY_MIN = 80
+_KEY_FUZZY_MIN = 85
+
+
+def norm(text: Any) -> str:
+    """Case-, width- and space-insensitive form of a value or name ("합정 책마루" → "합정책마루")."""
+    return "".join(_KEEP.findall(unicodedata.normalize("NFKC", str(text)).lower()))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A value the parser may put in the query.
+
+    Attributes:
+        kind: ``text`` (a stored value of ``column``), ``part`` (a word inside values of
+            ``column``, for LIKE), ``number``, ``range`` (``value`` = (low, high), "30대"),
+            ``date`` (``value`` = (start, end) ISO dates, end exclusive) or ``span`` (quoted text).
+        value: the value as it goes into SQL.
+        column: ``table.column`` for ``text``/``part``.
+        start, end: character span in the normalized question.
+        score: match quality in (0, 1]; 1 = exact.
+        unit: the counter or unit written after a number ("원", "명").
+    """
+
+    kind: str
+    value: Any
+    column: str | None
+    start: int
+    end: int
+    score: float = 1.0
+    unit: str = ""
+    text: str = ""  # the number as written ("56.920"), for text columns that store it so
+
+
+def _latin(text: str) -> bool:
+    return bool(re.search("[a-zA-Z]", text)) and not re.search("[가-힣]", text)
+
+
+class ValueIndex:
+    """Distinct text values of a database, indexed for linking.
+
+    Args:
+        values: ``{"table.column": [value, ...]}`` for the text columns.
+        default_year: the year a month without one refers to ("3월" → 2024-03), when the data
+            has one dominant year.
+    """
+
+    def __init__(self, values: dict[str, list[str]], default_year: int | None = None) -> None:
+        self.default_year = default_year
+        self.values = {
+            col: list(dict.fromkeys(str(v) for v in vals if v is not None and str(v).strip()))[
+                :_MAX_VALUES_PER_COLUMN
+            ]
+            for col, vals in values.items()
+        }
+        self.exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.by_first: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        self.phonetic: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.part_phonetic: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.parts: dict[str, set[str]] = defaultdict(set)
+        self.joined: dict[str, str] = {}
+        latin_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for col, vals in self.values.items():
+            self.joined[col] = "\x00".join(norm(v) for v in vals[:5000])
+            for value in vals:
+                key = norm(value)
+                if not key or len(key) > _MAX_VALUE_LEN:
+                    continue
+                self.exact[key].append((col, value))
+                self.by_first[key[0]].append((key, col, value))
+                for synonym in _SYNONYMS.get(key, []):
+                    self.by_first[synonym[0]].append((norm(synonym), col, value))
+                for translated in [*translate_noun(value), *_SYNONYMS.get(key, [])]:
+                    self.exact[norm(translated)].append((col, value))
+                words = [w.strip() for w in _SEPARATORS.split(value) if w.strip()]
+                if len(words) == 1:
+                    words = value.split()
+                for word in words:
+                    word_key = norm(word)
+                    if len(word_key) >= 2 and word_key != key:
+                        self.parts[word_key].add(col)
+                if _latin(value):
+                    for pkey in phonetic_keys(value):
+                        if len(pkey) >= 2:
+                            self.phonetic[pkey].append((col, value))
+                            latin_keys[pkey].append((col, value))
+                    tokens = value.split()
+                    for n in (1, 2, 3):
+                        for i in range(len(tokens) - n + 1):
+                            gram = " ".join(tokens[i : i + n])
+                            if n < len(tokens) and len(norm(gram)) >= 4:
+                                for pkey in phonetic_keys(gram):
+                                    if len(pkey) >= 2:
+                                        self.part_phonetic[pkey].append((col, gram))
+        self.latin_keys = list(latin_keys)[:_MAX_FUZZY_CHOICES]
+        self.latin_entries = latin_keys
+        words = {
+            w
+            for vals in self.values.values()
+            for v in vals[:5000]
+            for w in re.findall("[가-힣]+", v)
+        }
+        self.protected = tuple(
+            sorted((w for w in words if parse_number_words(w) != w), key=len, reverse=True)
+        )
+
+    def nearest(self, column: str, text: str, n: int = 3) -> list[str]:
+        """The values of ``column`` closest to ``text`` (for "did you mean" answers)."""
+        target = norm(text)
+        scored = sorted(
+            ((fuzz.ratio(target, norm(v)), v) for v in self.values.get(column, [])), reverse=True
+        )
+        return [v for score, v in scored[:n] if score > 30]
+
+    def to_dict(self) -> dict[str, list[str]]:
+        """The raw values, for bundles."""
+        return self.values
+
+
+def strip_variants(word: str) -> list[str]:
+    """The word and the word without each particle it may end with."""
+    out = [word]
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 1:
+            out.append(word[: -len(particle)])
+    return out
+
+
+def norm_with_positions(question: str) -> tuple[str, list[int]]:
+    """``norm(question)`` and, for each of its characters, the position in ``question``."""
+    chars, positions = [], []
+    for i, ch in enumerate(unicodedata.normalize("NFKC", question).lower()):
+        if _KEEP.match(ch):
+            chars.append(ch)
+            positions.append(i)
+    return "".join(chars), positions
+
+
+def _script(ch: str) -> str:
+    if ch.isdigit():
+        return "d"
+    if "a" <= ch.lower() <= "z":
+        return "l"
+    if "가" <= ch <= "힣":
+        return "h"
+    return ""
+
+
+def boundary_ok(question: str, start: int, end: int) -> bool:
+    """A match must not cut a Latin word or a number; a Hangul one may end inside a word
+    (particles follow) and start inside one only after a compound's first two syllables."""
+    first, last = question[start], question[end - 1]
+    if start > 0 and _script(question[start - 1]) == _script(first) != "":
+        if _script(first) != "h":
+            return False
+        word_start = start
+        while word_start > 0 and _script(question[word_start - 1]) == "h":
+            word_start -= 1
+        if start - word_start < 2 and end - start < 3:
+            return False  # "국" in "미국"; a longer value ("오대산" in "산오대산") may follow a glued word
+    return not (
+        end < len(question) and _script(last) in "dl" and _script(question[end]) == _script(last)
+    )
+
+
+def _exact(question: str, index: ValueIndex) -> list[Candidate]:
+    text, positions = norm_with_positions(question)
+    found = []
+    for i in range(len(text)):
+        for key, column, value in index.by_first.get(text[i], ()):
+            if text.startswith(key, i):
+                start, end = positions[i], positions[i + len(key) - 1] + 1
+                if (
+                    len(key) == 1
+                    and end < len(question)
+                    and _script(question[end]) == "h"
+                    and not any(question.startswith(p, end) for p in _PARTICLES)
+                ):
+                    continue  # a one-syllable value ('여') inside a longer word ("여름")
+                if boundary_ok(question, start, end):
+                    tail = re.match(r"[0-9A-Za-z가-힣]*", question[end:]).group(0)
+                    whole = not tail or tail in _PARTICLES
+                    found.append(
+                        Candidate("text", value, column, start, end, 1.0 if whole else 0.95)
+                    )
+    return [
+        c
+        for c in found
+        if not any(  # "서울" inside a matched "서울역" is dropped
+            o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+            for o in found
+        )
+    ]
+
+
+def _word_spans(question: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[0-9A-Za-z가-힣]+", question)]
+    return spans + [(spans[i][0], spans[i + 1][1]) for i in range(len(spans) - 1)]
+
+
+def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int]) -> list[Candidate]:
+    out = []
+    for start, end in _word_spans(question):
+        if any(p in covered for p in range(start, end)):
+            continue
+        for variant in strip_variants(question[start:end]):
+            vkey = norm(variant)
+            vend = start + len(variant)
+            if len(vkey) < 2 or vkey.isdigit() or any(p in names for p in range(start, vend)):
+                continue  # schema names ("해발 고도") are never values
+            hits: list[tuple[str, str, float]] = []
+            cross = re.search("[가-힣]", variant) is not None
+            pkey = phonetic_key(variant)
+            if cross and len(pkey) >= 2:
+                hits += [
+                    (c, v, 0.85)
+                    for c, v in index.phonetic.get(pkey, ())
+                    if len(pkey) >= 3 or _sounds_alike(variant, v)
+                ]
+                if not hits and len(pkey) >= 4 and index.latin_keys:
+                    best = process.extractOne(
+                        pkey, index.latin_keys, scorer=fuzz.ratio, score_cutoff=_KEY_FUZZY_MIN
+                    )
+                    if best and abs(len(best[0]) - len(pkey)) <= 1:
+                        hits += [(c, v, 0.75) for c, v in index.latin_entries[best[0]]]
+            for translated in translate_noun(variant):
+                hits += [(c, v, 0.9) for c, v in index.exact.get(norm(translated), ())]
+            if not hits and len(vkey) >= 3:
+                for key, column, value in index.by_first.get(vkey[0], ()):
+                    if abs(len(key) - len(vkey)) <= 2:
+                        score = fuzz.ratio(key, vkey)
+                        if score >= _FUZZY_MIN:
+                            hits.append((column, value, score / 100 * 0.9))
+            part_cols = set(index.parts.get(vkey, ()))
+            out += [Candidate("part", variant, c, start, vend, 0.8) for c in sorted(part_cols)]
+            if cross and len(pkey) >= 2:
+                out += [
+                    Candidate("part", gram, c, start, vend, 0.7)
+                    for c, gram in index.part_phonetic.get(pkey, ())
+                    if len(pkey) >= 3 or _sounds_alike(variant, gram)
+                ]
+            if not hits:
+                out += [
+                    Candidate("part", variant, c, start, vend, 0.6)
+                    for c, joined in index.joined.items()
+                    if c not in part_cols and vkey in joined
+                ]
+            out += [Candidate("text", v, c, start, vend, round(s, 3)) for c, v, s in hits]
+            if hits:
+                break
+    return out
+
+
+def _sounds_alike(korean: str, latin: str) -> bool:
+    """Vowels too, for short skeletons: 애플/apple yes, 길이/Korail no."""
+    return fuzz.ratio(latin_form(korean), re.sub("[^a-z]", "", latin.lower())) >= 60
+
+
+def match_values(question: str, index: ValueIndex, names: set[int]) -> list[Candidate]:
+    """Text and part candidates in a normalized question.
+
+    Args:
+        question: the normalized question.
+        index: the database's values.
+        names: character positions inside exact schema-name mentions (never fuzzy-matched).
+    """
+    exact = _exact(question, index)
+    # A whole value that is also a word inside other values ('액션' and '액션|판타지') may mean LIKE.
+    exact += [
+        Candidate("part", c.value, c.column, c.start, c.end, 0.8)
+        for c in exact
+        if c.column in index.parts.get(norm(c.value), ())
+    ]
+    # A word is settled when one exact match spans all of it but a particle ("서울에서"); a match
+    # inside a longer word ("서울" in "서울메트로") leaves the word open to the loose matchers.
+    covered: set[int] = set()
+    for c in exact:
+        tail = re.match(r"[0-9A-Za-z가-힣]*", question[c.end :]).group(0)
+        if not tail or tail in _PARTICLES:
+            covered.update(range(c.start, c.end + len(tail)))
+    return exact + _loose(question, index, covered, names)

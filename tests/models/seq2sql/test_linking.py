@@ -1,0 +1,162 @@
+"""Value and schema linking: exact values, Hangul ↔ Latin transliteration, dictionary, parts,
+spoken numbers, dates, ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.seq2sql.context import Database
+from models.seq2sql.linking import link, normalize_question
+from models.seq2sql.translit import english_to_korean, phonetic_key, romanize, translate_noun
+from models.seq2sql.values import ValueIndex
+
+
+@pytest.mark.parametrize(
+    ("korean", "latin"),
+    [
+        ("삼성", "Samsung"),
+        ("라떼", "Latte"),
+        ("애플", "Apple"),
+        ("스타벅스", "Starbucks"),
+        ("구글", "Google"),
+        ("아메리카노", "Americano"),
+        ("노스페이스", "The North Face"),
+        ("블랙야크", "Black Yak"),
+        ("코레일", "Korail"),
+        ("서울메트로", "Seoul Metro"),
+        ("푸들", "Poodle"),
+        ("티라미수", "Tiramisu"),
+        ("펭귄", "Penguin"),
+    ],
+)
+def test_phonetic_key_bridges_scripts(korean: str, latin: str) -> None:
+    assert phonetic_key(korean) == phonetic_key(latin)
+
+
+@pytest.mark.parametrize(
+    ("korean", "latin"), [("서울", "seoul"), ("삼성", "samseong"), ("부산", "busan")]
+)
+def test_revised_romanization(korean: str, latin: str) -> None:
+    assert romanize(korean) == latin
+
+
+def test_dictionary_translates_common_nouns() -> None:
+    assert translate_noun("Cat") == ["고양이"]
+    assert translate_noun("커피") == ["coffee"]
+    assert english_to_korean("birth year") == "출생 연도"
+    assert english_to_korean("flux capacitor") is None
+
+
+@pytest.fixture(scope="module")
+def shop_index() -> ValueIndex:
+    return ValueIndex(
+        {
+            "item.brand": ["Samsung", "Apple", "LG", "The North Face"],
+            "item.name": ["Caffe Latte", "Vanilla Latte", "Americano", "아이스티"],
+            "pet.kind": ["cat", "dog"],
+            "store.area": ["합정 책마루", "서울역", "서울"],
+            "person.gender": ["여", "남"],
+            "comic.genre": ["액션|판타지", "로맨스|드라마", "액션"],
+        }
+    )
+
+
+def _cands(question: str, index: ValueIndex, schema=None):
+    from models.seq2sql.schema import Column, Schema, Table
+
+    schema = schema or Schema(
+        "shop",
+        tuple(
+            Table(t, (t,), tuple(Column(t, c, (c,), "text") for c in cols))
+            for t, cols in {
+                "item": ["brand", "name"],
+                "pet": ["kind"],
+                "store": ["area"],
+                "person": ["gender"],
+                "comic": ["genre"],
+            }.items()
+        ),
+    )
+    return link(normalize_question(question), schema, index).candidates
+
+
+@pytest.mark.parametrize(
+    ("question", "column", "value"),
+    [
+        ("삼성 제품 알려줘", "item.brand", "Samsung"),
+        ("애플에서 나온 거", "item.brand", "Apple"),
+        ("노스페이스 입는 사람", "item.brand", "The North Face"),
+        ("아메리카노 가격", "item.name", "Americano"),
+        ("고양이 키우는 집", "pet.kind", "cat"),
+        ("합정책마루에 있는 책", "store.area", "합정 책마루"),
+        ("여자 회원 수", "person.gender", "여"),
+        ("samsung 제품", "item.brand", "Samsung"),
+    ],
+)
+def test_values_are_linked(shop_index: ValueIndex, question: str, column: str, value: str) -> None:
+    found = {(c.column, c.value) for c in _cands(question, shop_index) if c.kind == "text"}
+    assert (column, value) in found
+
+
+def test_parts_of_values_become_like_candidates(shop_index: ValueIndex) -> None:
+    parts = {
+        (c.column, c.value) for c in _cands("라떼 종류 다 보여줘", shop_index) if c.kind == "part"
+    }
+    assert ("item.name", "Latte") in parts
+    parts = {
+        (c.column, c.value)
+        for c in _cands("액션 웹툰 몇 개야?", shop_index)
+        if c.kind in ("part", "text")
+    }
+    assert ("comic.genre", "액션") in parts
+
+
+def test_longer_match_wins_and_short_values_need_a_word_boundary(shop_index: ValueIndex) -> None:
+    values = [c.value for c in _cands("서울역 근처", shop_index) if c.kind == "text"]
+    assert values == ["서울역"]
+    assert not [c for c in _cands("여름 행사", shop_index) if c.column == "person.gender"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("가격이 이만 오천 원 이상", [(25000, "원")]),
+        ("평점 구 점 오 넘는", [(9.5, "")]),
+        ("다섯 권", [(5, "권")]),
+        ("3천원 미만", [(3000, "원")]),
+        ("1,500명", [(1500, "명")]),
+    ],
+)
+def test_spoken_numbers_are_parsed_back(
+    shop_index: ValueIndex, question: str, expected: list
+) -> None:
+    numbers = [(c.value, c.unit) for c in _cands(question, shop_index) if c.kind == "number"]
+    assert numbers == expected
+
+
+def test_dates_and_ranges(shop_index: ValueIndex) -> None:
+    dates = [c.value for c in _cands("2020년 3월 이후", shop_index) if c.kind == "date"]
+    assert dates == [("2020-03-01", "2020-04-01")]
+    ranges = [c.value for c in _cands("30대 회원", shop_index) if c.kind == "range"]
+    assert ranges == [(30, 39)]
+    ranges = [c.value for c in _cands("90년대 영화", shop_index) if c.kind == "range"]
+    assert ranges == [(1990, 1999)]
+    with_year = ValueIndex({}, default_year=2024)
+    months = [c.value for c in _cands("4월부터 6월까지", with_year) if c.kind == "date"]
+    assert months == [("2024-04-01", "2024-05-01"), ("2024-06-01", "2024-07-01")]
+
+
+def test_schema_mentions_are_found(bookstore_db: Database) -> None:
+    links = link(
+        normalize_question("책 제목이랑 출판일 알려줘"), bookstore_db.schema, bookstore_db.index
+    )
+    items = {(m.item, m.exact) for m in links.mentions}
+    assert (
+        ("book.Title", True) in items
+        and ("book.Published", True) in items
+        and ("book", True) in items
+    )
+
+
+def test_nearest_value_for_suggestions(shop_index: ValueIndex) -> None:
+    assert shop_index.nearest("store.area", "합정책마로")[0] == "합정 책마루"
