@@ -34,6 +34,11 @@ BENCHMARKS: dict[str, tuple[list[str], list[str], dict[str, str]]] = {
         {},
     ),
     "sql-own": (["bench", "sql"], ["n", "exec_acc", "p50_ms", "p95_ms", "train_s"], {}),
+    "sql-dev": (
+        ["bench", "sql", "--data", "models/seq2sql/devsets"],
+        ["n", "exec_acc", "p50_ms", "p95_ms", "train_s"],
+        {},
+    ),
     "sql-ko-wikisql": (
         ["bench", "sql", "--data", str(SHARED / "ko-wikisql")],
         ["n", "exec_acc", "p50_ms", "p95_ms", "train_s"],

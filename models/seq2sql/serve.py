@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,9 +25,10 @@ from models.seq2sql.decode import Hypothesis, beam_search
 from models.seq2sql.evaluate import is_empty_result, percentile, results_match, sql_is_ordered
 from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
 from models.seq2sql.grammar import Grammar
-from models.seq2sql.ir import KEYWORDS, Query, render_sql
+from models.seq2sql.ir import KEYWORDS, Expr, Query, render_sql
 from models.seq2sql.linking import Links, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
+from models.seq2sql.schema import Schema
 
 __all__ = ["Prediction", "SqlParser"]
 
@@ -62,24 +64,71 @@ class Prediction:
 
 
 _ALTERNATIVES = 2  # hypotheses run after the chosen one, to offer a clarification
+# Words that ask for the first rows of an ordering: without one, "LIMIT" is the model's invention.
+_LIMIT_CUES = re.compile(
+    r"가장|제일|젤|최고|최저|최대|최소|최다|최근|최신|상위|하위|톱|top|best|베스트|1등|일등|꼴찌|"
+    r"처음|마지막|먼저|\d+\s*(개|명|곳|권|건|위|편|마리|가지|군데|대|종|팀)"
+)
+# Words of negation: without one, "!=", NOT IN and NOT LIKE are the model's invention.
+_NEGATION_CUES = re.compile(r"없|않|안\s|아닌|아니|빼고|말고|제외|외에|밖|못|never|not|except")
+_NEGATED_OPS = ("!=", "NOT_IN", "NOT_LIKE")
 
 
 def _mention_order(query: Query, links: Links) -> Query:
-    """Tidy a multi-column projection: drop a column the question does not name whose value an
-    equality condition already fixes ("코레일이 운영하는 노선 이름" needs no operator column), and
-    keep the rest in the order the question names them ("닉네임이랑 나이")."""
+    """Tidy a multi-column projection: keep the columns the question asks for, in its order.
+
+    A column stays when the question names it, or when it is the first shown column of a table
+    the question names ("작가랑 제목": the author's name). A column the question does not name is
+    dropped, most often the one a condition already fixes ("코레일이 운영하는 노선 이름" needs no
+    operator column, "30대 회원 닉네임" no age column).
+    """
     plain = [e for e in query.select if e.agg is None and e.column]
     if len(plain) < 2 or len(plain) != len(query.select):
         return query
-    first: dict[str, int] = {}
+    first: dict[str, int] = {}  # exact names, for the order
     for m in links.mentions:
         if m.exact and (m.item not in first or m.start < first[m.item]):
             first[m.item] = m.start
-    fixed = {c.column for c in query.where if c.op == "=" and query.conj == "AND"}
-    kept = [e for e in plain if e.column in first or e.column not in fixed] or plain[:1]
+    named = {m.item for m in links.mentions}
+    conditioned = {c.column for c in query.where}
+
+    def table(e: Expr) -> str:
+        return e.column.rsplit(".", 1)[0]
+
+    kept: list[Expr] = []
+    for e in plain:
+        named_sibling = any(o.column in named and table(o) == table(e) for o in plain if o != e)
+        shown_sibling = any(table(k) == table(e) for k in kept)
+        if e.column in first or (
+            e.column not in conditioned
+            and (
+                e.column in named or (table(e) in named and not named_sibling and not shown_sibling)
+            )
+        ):
+            kept.append(e)
+    kept = kept or plain[:1]
     if all(e.column in first for e in kept):
         kept = sorted(kept, key=lambda e: first[e.column])
     return replace(query, select=tuple(kept))
+
+
+def groundless(query: Query, links: Links, schema: Schema) -> int:
+    """How many parts of ``query`` the question gives no ground for.
+
+    A LIMIT without a superlative or a count ("가장", "상위 5개"); a negated condition (!=, NOT IN,
+    NOT LIKE) without a word of negation; a condition on an id column the question does not name
+    ("세 시간" is not "mountain_id = 3").
+    """
+    question = links.question.lower()
+    limit_asked = bool(_LIMIT_CUES.search(question))
+    negated = bool(_NEGATION_CUES.search(question))
+    named = {m.item for m in links.mentions}
+    count = int(query.limit is not None and not limit_asked)
+    for cond in query.where:
+        count += cond.op in _NEGATED_OPS and not negated
+        column = schema.column(cond.column)
+        count += (column.type == "id" or column.primary_key) and cond.column not in named
+    return count
 
 
 class SqlParser:
@@ -195,10 +244,10 @@ class SqlParser:
         Strong values are exact or transliterated stored values, numbers, dates and ranges; the
         candidates of one question span form one group, used when any of them is. A user rarely
         writes "2만 원" or "코레일" for nothing, so a query that ignores them is suspect.
+        A query also pays ``unsupported_penalty`` per :func:`groundless` part.
         """
         penalty = self.hp["decode"]["unused_value_penalty"]
-        if not penalty:
-            return hyps
+        unsupported = self.hp["decode"]["unsupported_penalty"]
         strong = [
             i
             for i, c in enumerate(links.candidates)
@@ -226,7 +275,12 @@ class SqlParser:
 
         def score(h: Hypothesis) -> float:
             used = {i - base for i in h.ids if i >= base}
-            return h.logp - penalty * sum(1 for g in groups if not g & used)
+            unused = sum(1 for g in groups if not g & used)
+            return (
+                h.logp
+                - penalty * unused
+                - unsupported * groundless(h.query, links, self.database.schema)
+            )
 
         return sorted(hyps, key=score, reverse=True)
 

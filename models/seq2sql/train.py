@@ -48,10 +48,27 @@ logger = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).parent
 
 
+# Modules that only run a trained model (decoding, answers, safety, benchmarks): editing them
+# must not retrain every cached parser.
+_SERVING_ONLY = frozenset(
+    {
+        "__init__.py",
+        "answer.py",
+        "bench.py",
+        "dialogue.py",
+        "evaluate.py",
+        "safety.py",
+        "serve.py",
+        "service.py",
+    }
+)
+
+
 def code_version() -> str:
-    """A hash of this package's source (not the evaluation sets), part of every bundle key."""
+    """A hash of the source that shapes a trained parser, part of every bundle key."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.glob("*.py")) + [_PACKAGE / "hparams.yaml"]:
+    sources = [p for p in sorted(_PACKAGE.glob("*.py")) if p.name not in _SERVING_ONLY]
+    for path in [*sources, _PACKAGE / "hparams.yaml"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
