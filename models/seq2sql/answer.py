@@ -98,7 +98,9 @@ def describe(
         unit = _unit(schema, first.column)
         return f"{topic} {_copula(_number(rows[0][0]) + (' ' if unit and len(unit) > 1 else '') + unit)}."
     if query.group_by:
-        label = schema.column(query.group_by).label
+        grouped = schema.column(query.group_by)
+        # grouped by a joined table's column (authors.name): "작가별로", not "이름별로"
+        label = grouped.label if grouped.table == query.table else schema.table(grouped.table).label
         return f"{label}별로 정리했어요 ({len(rows)}개)." + (
             " 일부만 보여 드려요." if truncated else ""
         )

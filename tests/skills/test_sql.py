@@ -194,6 +194,14 @@ def test_answers_read_naturally() -> None:
         describe("웹툰 평균 평점은?", average, schema, ["avg"], [[8.456]])
         == "웹툰 평균 평점은 8.46점이에요."
     )
+    by_author = Query(
+        "comics",
+        (Expr(None, "authors.name"), Expr("COUNT", None)),
+        group_by="authors.name",
+    )
+    assert describe("작가별 웹툰 수", by_author, schema, ["name", "n"], [["a", 1], ["b", 2]]) == (
+        "작가별로 정리했어요 (2개)."
+    )
     assert subject_of("재고가 있는 책은 몇 권이야?", "책") == "재고가 있는 책"
 
 
