@@ -26,6 +26,7 @@ from models.seq2sql.evaluate import is_empty_result, percentile, results_match, 
 from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
 from models.seq2sql.grammar import Grammar
 from models.seq2sql.ir import KEYWORDS, Expr, Query, render_sql
+from models.seq2sql.lexicon import unit_forms
 from models.seq2sql.linking import Links, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
 from models.seq2sql.schema import Schema
@@ -72,6 +73,14 @@ _LIMIT_CUES = re.compile(
 # Words of negation: without one, "!=", NOT IN and NOT LIKE are the model's invention.
 _NEGATION_CUES = re.compile(r"없|않|안\s|아닌|아니|빼고|말고|제외|외에|밖|못|never|not|except")
 _NEGATED_OPS = ("!=", "NOT_IN", "NOT_LIKE")
+# A comparison with the average ("평균보다 긴", "평균 이상"); "평균 길이" alone asks for AVG.
+_AVERAGE_COMPARED = re.compile(
+    r"(평균|보통).{0,12}(보다|이상|이하|초과|미만|넘|웃돌|밑돌|못 미|미치)"
+)
+_ROW_COUNTERS = frozenset(
+    {"개", "명", "권", "건", "곳", "마리", "편", "가지", "군데", "대", "종", "팀", "번", "회"}
+)
+_HOW_MANY = re.compile(r"몇\s*([a-z가-힣]+)")
 
 
 def _mention_order(query: Query, links: Links) -> Query:
@@ -117,15 +126,23 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
 
     A LIMIT without a superlative or a count ("가장", "상위 5개"); a negated condition (!=, NOT IN,
     NOT LIKE) without a word of negation; a condition on an id column the question does not name
-    ("세 시간" is not "mountain_id = 3").
+    ("세 시간" is not "mountain_id = 3"); a comparison with the average the question does not
+    make ("평균 길이" asks for AVG); a row count when "몇" asks for a unit of a number column
+    ("몇 킬로야?" asks for a length, "몇 개야?" for a count).
     """
     question = links.question.lower()
     limit_asked = bool(_LIMIT_CUES.search(question))
     negated = bool(_NEGATION_CUES.search(question))
     named = {m.item for m in links.mentions}
     count = int(query.limit is not None and not limit_asked)
+    asked = _HOW_MANY.search(question)
+    if asked and query.select and query.select[0].agg == "COUNT" and not query.group_by:
+        units = {form for c in schema.columns if c.unit for form in unit_forms(c.unit)}
+        units -= _ROW_COUNTERS  # "몇 명", "몇 개" count rows even when a column is in 명 or 개
+        count += any(asked.group(1).startswith(unit) for unit in units)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
+        count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)
         column = schema.column(cond.column)
         count += (column.type == "id" or column.primary_key) and cond.column not in named
     return count

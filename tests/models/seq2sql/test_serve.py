@@ -47,6 +47,8 @@ CHEAPEST = Query(
     "book", TITLES, order_by=(Expr(None, "book.Price"), "ASC"), limit=Value("number", 1)
 )
 NOT_NOVEL = Query("book", TITLES, where=(Cond("book.Genre", "!=", (Value("text", "소설"),)),))
+ABOVE_AVERAGE = Query("book", TITLES, where=(Cond("book.Price", "GT_AVG"),))
+HOW_MANY = Query("book", (Expr("COUNT", None),))
 BY_ID = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number", 3),)),))
 
 
@@ -60,6 +62,11 @@ BY_ID = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number"
         ("소설 책", NOT_NOVEL, 1),
         ("저자 번호 3인 책", BY_ID, 0),
         ("세 권짜리 책", BY_ID, 1),
+        ("평균보다 비싼 책", ABOVE_AVERAGE, 0),
+        ("가격이 평균 이상인 책", ABOVE_AVERAGE, 0),
+        ("책 평균 가격", ABOVE_AVERAGE, 1),
+        ("책 몇 권이야?", HOW_MANY, 0),
+        ("그 책 몇 원이야?", HOW_MANY, 1),
     ],
 )
 def test_groundless_parts(bookstore_db, question: str, query: Query, expected: int) -> None:  # noqa: ANN001
