@@ -49,10 +49,10 @@ def _annotated(name: str, url: str) -> SqlDatabase:
 
 def resolve_sql_database(settings: Settings, target: str) -> SqlDatabase:
     """A database named in :func:`sql_databases`, a SQLAlchemy URL, or a SQLite file path."""
+    if "://" in target:  # a URL needs no list (and no demo catalog built for it)
+        return _annotated(target, target)
     known = sql_databases(settings)
     if target in known:
         return known[target]
-    if "://" in target:
-        return _annotated(target, target)
     path = Path(target).expanduser().resolve()
     return _annotated(path.stem, f"sqlite:///{path}")

@@ -41,6 +41,18 @@ def _database(name: str | None) -> SqlDatabase:
     )
 
 
+def _without_query(text: str, context: dict | None) -> dict[str, Any]:
+    """An answer that ran no query; the previous context is kept for the next question."""
+    return {
+        "text": text,
+        "sql": "",
+        "columns": [],
+        "rows": [],
+        "confidence": 0.0,
+        "context": context or {},
+    }
+
+
 def answer_question(db_name: str, question: str, context: dict | None = None) -> dict[str, Any]:
     """Answer one question about a configured database.
 
@@ -61,14 +73,7 @@ def answer_question(db_name: str, question: str, context: dict | None = None) ->
     try:
         database = _database(db_name or None)
     except NoAnswer as exc:
-        return {
-            "text": exc.user_message,
-            "sql": "",
-            "columns": [],
-            "rows": [],
-            "confidence": 0.0,
-            "context": context or {},
-        }
+        return _without_query(exc.user_message, context)
     try:
         parser, _ = open_parser(
             database.url,
@@ -81,14 +86,7 @@ def answer_question(db_name: str, question: str, context: dict | None = None) ->
         )
     except ModelError as exc:
         logger.warning("SQL skill cannot open %s: %s", database.name, exc.detail)
-        return {
-            "text": exc.user_message,
-            "sql": "",
-            "columns": [],
-            "rows": [],
-            "confidence": 0.0,
-            "context": context or {},
-        }
+        return _without_query(exc.user_message, context)
     result = answer_turn(parser, question, context)
     result["context"] = {**result["context"], "db": database.name}
     return result

@@ -76,6 +76,27 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(1) from exc
 
 
+def _open_parser(db: str, annotations: Path | None, profile: str | None) -> Any:
+    """The parser of ``--db`` (trained on first use; not registered: ask/eval only read)."""
+    from models.errors import ModelError
+    from models.seq2sql.service import open_parser
+
+    settings = load_settings()
+    url, annotation = _target(settings, db, annotations)
+    try:
+        parser, _ = open_parser(
+            url,
+            annotation,
+            settings.model_dir,
+            timeout_ms=settings.sql_timeout_ms,
+            row_cap=settings.sql_row_cap,
+            hp=_hparams(profile or settings.sql_profile, None),
+        )
+    except ModelError as exc:
+        _fail(exc)
+    return parser
+
+
 def _registry(settings: Any) -> Any:
     from db import make_engine, upgrade
 
@@ -171,23 +192,7 @@ def ask(
 
     예: sori sql ask --db sqlite:///shop.db "가장 비싼 상품은?"
     """
-    from models.errors import ModelError
-    from models.seq2sql.service import open_parser
-
-    settings = load_settings()
-    url, annotation = _target(settings, db, annotations)
-    try:
-        parser, _ = open_parser(
-            url,
-            annotation,
-            settings.model_dir,
-            timeout_ms=settings.sql_timeout_ms,
-            row_cap=settings.sql_row_cap,
-            hp=_hparams(profile or settings.sql_profile, None),
-            registry=None,
-        )
-    except ModelError as exc:
-        _fail(exc)
+    parser = _open_parser(db, annotations, profile)
     pred = parser.predict(question)
     if pred.error is not None and not pred.sql:
         stderr.print(f"[yellow]{pred.error.user_message}[/yellow]")
@@ -216,12 +221,9 @@ def evaluate(
 
     예: sori sql eval --db sqlite:///shop.db --questions q.jsonl --out pred.jsonl --json
     """
-    from models.errors import ModelError, SqlError
+    from models.errors import SqlError
     from models.seq2sql.evaluate import percentile, results_match, sql_is_ordered
-    from models.seq2sql.service import open_parser
 
-    settings = load_settings()
-    url, annotation = _target(settings, db, annotations)
     try:
         items = [
             json.loads(line)
@@ -232,17 +234,7 @@ def evaluate(
         raise typer.BadParameter(
             f"질문 파일을 읽지 못했어요: {exc}", param_hint="--questions"
         ) from exc
-    try:
-        parser, _ = open_parser(
-            url,
-            annotation,
-            settings.model_dir,
-            timeout_ms=settings.sql_timeout_ms,
-            row_cap=settings.sql_row_cap,
-            hp=_hparams(profile or settings.sql_profile, None),
-        )
-    except ModelError as exc:
-        _fail(exc)
+    parser = _open_parser(db, annotations, profile)
     lines, hits, scored, times = [], 0, 0, []
     for item in items:
         pred = parser.predict(item["question"])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.dialogue.tracker import DialogueState
+from assistant.nlu.features import ENTITY_TYPES
 from assistant.nlu.understand import Understanding
 
 __all__ = ["INTENT_ACTIONS", "INTENT_LABELS", "LIST_ACTIONS", "Decision", "decide"]
@@ -58,19 +59,6 @@ INTENT_LABELS = {
     "affirm": "네",
     "deny": "아니요",
 }
-_SLOT_ENTITIES = (
-    "kind",
-    "genre",
-    "title",
-    "count",
-    "cell_line",
-    "drug",
-    "speaker",
-    "bits",
-    "method",
-    "model",
-    "ordinal",
-)
 
 
 @dataclass
@@ -100,7 +88,7 @@ def _message(understanding: Understanding, text: str, intent: str | None = None)
 
 
 def _entity_slots(understanding: Understanding) -> dict[str, Any]:
-    return {e.type: e.value for e in understanding.entities if e.type in _SLOT_ENTITIES}
+    return {e.type: e.value for e in understanding.entities if e.type in ENTITY_TYPES}
 
 
 def _run(
