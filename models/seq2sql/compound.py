@@ -1,4 +1,5 @@
-"""Template families, part 2: grouping, HAVING, nested averages, OR, NOT IN, forced conditions.
+"""Template families, part 2: grouping, HAVING, nested averages, OR, NOT IN, event counts,
+forced conditions.
 
 ``forced(kind)`` makes a list/count question whose condition is of one kind (between, negation,
 date, boolean, like), so rare shapes get enough examples.
@@ -19,9 +20,21 @@ from models.seq2sql.families import (
     projection,
 )
 from models.seq2sql.ir import Cond, Expr, Query, Value
+from models.seq2sql.phrases import fill_parts
 from models.seq2sql.synthesis import Builder, Example
 
-__all__ = ["forced", "t_group", "t_group_top", "t_having", "t_nested", "t_not_in", "t_or"]
+__all__ = [
+    "forced",
+    "t_event_count",
+    "t_group",
+    "t_group_top",
+    "t_having",
+    "t_nested",
+    "t_not_in",
+    "t_or",
+]
+
+_EVENT_ADNOMINALS = [adnominal for adnominal, _ in lx.EVENT_VERBS] + ["팔린", "나온"]
 
 
 def t_group(b: Builder) -> Example | None:
@@ -108,29 +121,15 @@ def t_group_top(b: Builder) -> Example | None:
         sup = f"{a}{'이' if lx.has_final(a) else '가'} {top} {'높은' if more else '낮은'}"
         key = Expr(agg, col.key)
     else:
-        verb = rng.choice(
-            [
-                "간",
-                "찾은",
-                "이용한",
-                "팔린",
-                "빌린",
-                "본",
-                "방문한",
-                "나온",
-                "쓴",
-                "한",
-                "받은",
-                "탄",
-            ]
-        )
-        sup = rng.choice(
-            [
-                f"{t}{'이' if lx.has_final(t) else '가'} {top} {'많은' if more else '적은'}",
-                f"{t} 수가 {top} {'많은' if more else '적은'}",
-                f"{rng.choice(['', '사람들이 ', '다들 '])}{top} {'많이' if more else '적게'} {verb}",
-            ]
-        )
+        sups = [
+            f"{t}{'이' if lx.has_final(t) else '가'} {top} {'많은' if more else '적은'}",
+            f"{t} 수가 {top} {'많은' if more else '적은'}",
+        ]
+        if table in b.events:
+            verb = rng.choice(_EVENT_ADNOMINALS)
+            people = rng.choice(["", "사람들이 ", "다들 "])
+            sups.append(f"{people}{top} {'많이' if more else '적게'} {verb}")
+        sup = rng.choice(sups)
         key = Expr("COUNT", None)
     select: tuple[Expr, ...] = (Expr(None, g),)
     np = f"{sup} {gname}"
@@ -302,24 +301,21 @@ def t_not_in(b: Builder) -> Example | None:
             ]
         )
     else:
-        verb = rng.choice(
-            ["간", "가 본", "본", "산", "빌린", "쓴", "이용한", "찾은", "방문한", "주문한", "한"]
-        )
-        mod = rng.choice(
-            [
-                f"{child}{{이/가}} 없는",
-                f"{child} 기록이 없는",
-                f"{child}{{이/가}} 하나도 없는",
-                f"아무도 안 {verb}",
-                f"한 번도 {child} 안 된",
-                f"아무도 {verb} 적 없는",
-                f"한 번도 {child}{{이/가}} 없는",
-                f"{child}에 안 나오는",
-                f"{child} 기록이 하나도 없는",
-                f"{child}{{이/가}} 전혀 없는",
-                f"아직 {child}{{이/가}} 없는",
-            ]
-        )
+        mods = [
+            f"{child}{{이/가}} 없는",
+            f"{child} 기록이 없는",
+            f"{child}{{이/가}} 하나도 없는",
+            f"한 번도 {child} 안 된",
+            f"{child}에 안 나오는",
+            f"{child} 기록이 하나도 없는",
+            f"{child}{{이/가}} 전혀 없는",
+            f"아직 {child}{{이/가}} 없는",
+            f"한 번도 {child}{{이/가}} 없는",
+        ]
+        if fk.table in b.events:
+            verb = rng.choice([*_EVENT_ADNOMINALS, "가 본"])
+            mods += [f"아무도 안 {verb}", f"아무도 {verb} 적 없는", f"한 번도 안 {verb}"]
+        mod = rng.choice(mods)
     np = lx.fill(f"{mod} {t}", "")
     cond = Cond(f"{table}.{fk.ref_column}", "IN" if has else "NOT_IN", (Value("table", fk.table),))
     if rng.random() < 0.3:
@@ -334,6 +330,50 @@ def t_not_in(b: Builder) -> Example | None:
     return Example(
         ending(b, list_endings(b, table), np2), Query(table, select, where=(cond,)), "not_in"
     )
+
+
+def t_event_count(b: Builder) -> Example | None:
+    """How often a parent row took part in events: "trailpark 님은 몇 번 갔어?" counts the hikes
+    of that hiker, "지리산은 몇 번 다녀왔어?" the hikes on its trails (two hops)."""
+    events = sorted(b.events)
+    if not events:
+        return None
+    rng = b.rng
+    table = rng.choice(events)
+    parent = rng.choice(b.parents[table] * 2 + b.ancestors[table])
+    display = b.display[parent]
+    if b.schema.column(display).type != "text" or not b.values.get(display):
+        return None
+    value, v = b.text_value(display)
+    adnominal, past = rng.choice(lx.EVENT_VERBS)
+    t, pname = b.tname(table), b.tname(parent)
+    who = v + rng.choice(["", "", "", " 님"])
+    end = rng.choice(["어?", "어요?", "나요?", "니?", "어", "는지 알려줘", "는지 궁금해"])
+    question = fill_parts(
+        rng.choice(
+            [
+                "{who}{은/는} 몇 번 {past}{end}",
+                "{who}{은/는} {t} 몇 번 {past}{end}",
+                "{who}{이/가} {adn} {t}{은/는} 몇 번이야?",
+                "{who}{이/가} {adn} 횟수는?",
+                "{who}의 {t} 횟수 알려줘",
+                "{p} {who}{은/는} 몇 번 {past}{end}",
+                "{who}{은/는} 지금까지 몇 번 {past}{end}",
+                "{who}{이/가} {adn} {t} 수",
+            ]
+        ),
+        who=who,
+        past=past,
+        end=end,
+        t=t,
+        adn=adnominal,
+        p=pname,
+    )
+    phrases = conditions(b, table, pick_count(b, (0.75, 0.25)), exclude=(display,), joins=False)
+    if phrases:
+        question = f"{b.modified(phrases, t)} 중에 {question}"
+    where = (Cond(display, "=", (value,)), *(p.cond for p in phrases))
+    return Example(question, Query(table, (Expr("COUNT", None),), where=where), "event_count")
 
 
 def forced(op_kind: str) -> Callable[[Builder], Example | None]:

@@ -23,6 +23,7 @@ from models.korean import has_final_consonant as has_final
 
 __all__ = [
     "COUNT_ENDINGS",
+    "EVENT_VERBS",
     "LIST_ENDINGS",
     "PLACE_ENDINGS",
     "PERSON_ENDINGS",
@@ -36,11 +37,31 @@ __all__ = [
     "is_place",
     "noise",
     "say_number",
+    "unit_conversions",
     "unit_forms",
     "verb_stem",
+    "with_synonyms",
 ]
 
 INTENSIFIERS = ["가장", "가장", "제일", "젤", "최고로"]
+# Generic verbs for rows of an event table (a hike, a loan, an order): the adnominal past form
+# ("많이 간 산") and the past stem a question ends with ("몇 번 갔어?").
+EVENT_VERBS = [
+    ("간", "갔"),
+    ("다녀온", "다녀왔"),
+    ("한", "했"),
+    ("이용한", "이용했"),
+    ("빌린", "빌렸"),
+    ("산", "샀"),
+    ("본", "봤"),
+    ("방문한", "방문했"),
+    ("주문한", "주문했"),
+    ("탄", "탔"),
+    ("받은", "받았"),
+    ("찾은", "찾았"),
+    ("쓴", "썼"),
+    ("예매한", "예매했"),
+]
 # (words in a column name, (more-adjective, connective), (less-adjective, connective)).
 _ADJECTIVES = [
     (
@@ -355,10 +376,29 @@ _UNIT_SYNONYMS = [
     ["살", "세"],
     ["원"],
     ["분"],
+    ["시간"],
+    ["초"],
     ["명"],
     ["개"],
     ["점"],
 ]
+
+
+# Conversions users make without thinking: "세 시간" for 180 분, "1.5킬로" for 1500 m.
+_CONVERSIONS = {("시간", "분"): 60, ("분", "초"): 60, ("km", "m"): 1000, ("kg", "g"): 1000}
+
+
+def unit_conversions(unit: str) -> list[tuple[str, float]]:
+    """Other units a quantity in ``unit`` is also written in, each with the factor from it to
+    ``unit``: for 분 [("시간", 60), ("초", 1/60)], for m [("km", 1000)]."""
+    target = canonical_unit(unit)
+    out = []
+    for (big, small), factor in _CONVERSIONS.items():
+        if small == target:
+            out.append((big, factor))
+        elif big == target:
+            out.append((small, 1 / factor))
+    return out
 
 
 def unit_forms(unit: str) -> list[str]:
@@ -479,3 +519,103 @@ def noise(text: str, rng: random.Random, space_rate: float, typo_rate: float) ->
             joined += sep + word
         out.append(joined)
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+# Everyday synonyms of words in table and column names: users say "값" for 가격, "손님" for 고객.
+# General Korean, not tied to any schema; each line is "word: what a user may say instead".
+_THESAURUS_TEXT = """
+가격: 값, 금액
+금액: 액수, 가격
+요금: 비용, 가격
+비용: 요금, 금액
+이름: 명칭
+제목: 타이틀
+나이: 연령
+날짜: 일자
+일자: 날짜
+주소: 위치, 소재지
+위치: 장소, 주소
+소재지: 위치, 주소
+지역: 동네, 지방
+전화번호: 연락처, 전화
+연락처: 전화번호
+수량: 개수
+개수: 갯수
+재고: 재고량, 남은 수량
+평점: 별점, 점수, 평가
+별점: 평점
+점수: 성적, 스코어
+인원: 사람 수, 명수
+정원: 수용 인원, 최대 인원
+직원: 종업원, 스태프, 점원
+고객: 손님, 이용객
+손님: 고객
+회원: 멤버, 이용자
+매출: 판매액, 수익, 매상
+급여: 월급, 연봉, 임금
+월급: 급여
+체중: 몸무게, 무게
+몸무게: 체중, 무게
+무게: 중량
+길이: 거리
+거리: 길이
+높이: 고도
+종류: 유형, 분류, 카테고리
+분류: 카테고리, 종류
+카테고리: 분류, 종류
+유형: 종류, 타입
+저자: 작가, 지은이
+작가: 저자, 지은이
+출판사: 발행처
+생일: 생년월일
+지점: 매장, 점포, 가게
+매장: 지점, 점포, 가게
+가게: 매장, 상점
+상품: 제품, 물건, 품목
+제품: 상품, 물건
+메뉴: 음료, 품목
+주인: 보호자, 반려인
+보호자: 주인
+반려동물: 애완동물, 펫
+의사: 선생님
+수의사: 의사, 선생님
+진료: 진찰, 치료
+예방접종: 접종, 백신
+백신: 예방접종, 접종
+도서: 책, 서적
+책: 도서, 서적
+대출: 대여
+반납: 돌려준
+등급: 레벨, 단계
+난이도: 등급, 레벨
+설명: 소개, 내용
+좌석: 자리
+시작일: 시작 날짜
+개업일: 오픈일, 개점일
+입사일: 입사 날짜
+가입일: 가입 날짜, 가입한 날
+출간일: 출판일, 출간 날짜
+"""
+_THESAURUS: dict[str, list[str]] = {
+    head.strip(): [w.strip() for w in rest.split(",")]
+    for head, rest in (line.split(":") for line in _THESAURUS_TEXT.strip().splitlines())
+}
+_MAX_NAMES = 8
+
+
+def with_synonyms(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` followed by everyday synonyms of them or of their words ("판매 가격" → "판매 값").
+
+    Examples:
+        >>> with_synonyms(("가격",))
+        ('가격', '값', '금액')
+        >>> with_synonyms(("회원 나이",))
+        ('회원 나이', '멤버 나이', '이용자 나이', '회원 연령')
+    """
+    out = list(dict.fromkeys(names))
+    for name in names:
+        words = name.split()
+        for i, word in enumerate(words):
+            for synonym in _THESAURUS.get(word, []):
+                out.append(" ".join([*words[:i], synonym, *words[i + 1 :]]))
+    return tuple(dict.fromkeys(out))[: max(_MAX_NAMES, len(names))]

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from models.korean import COUNTERS, parse_number_words
-from models.seq2sql.lexicon import unit_forms
+from models.seq2sql.lexicon import canonical_unit, unit_conversions, unit_forms
 from models.seq2sql.schema import Schema
 from models.seq2sql.values import (
     Candidate,
@@ -136,7 +136,15 @@ def _mentions(question: str, names: dict[str, list[str]]) -> list[Mention]:
 
 
 def _numbers(question: str, units: list[str]) -> list[Candidate]:
-    known = set(units) | set(COUNTERS)
+    """Numbers with the unit written after them; a number in a unit the schema converts to
+    ("3시간" when a column counts 분) is offered in the column's unit as well (180 분)."""
+    conversions = {
+        (form, canonical_unit(unit)): factor
+        for unit in units
+        for other, factor in unit_conversions(unit)
+        for form in unit_forms(other)
+    }
+    known = set(units) | set(COUNTERS) | {form for form, _ in conversions}
     unit_re = "|".join(re.escape(u) for u in sorted(known, key=len, reverse=True))
     out = []
     for match in _NUMBER_RE.finditer(question.lower()):
@@ -154,6 +162,21 @@ def _numbers(question: str, units: list[str]) -> list[Candidate]:
         out.append(
             Candidate("number", value, None, match.start(), end, 1.0, unit, match.group("num"))
         )
+        for (form, target), factor in conversions.items():
+            converted = round(value * factor, 3)
+            if form == unit and converted == round(converted, 1):
+                out.append(
+                    Candidate(
+                        "number",
+                        int(converted) if float(converted).is_integer() else converted,
+                        None,
+                        match.start(),
+                        end,
+                        1.0,
+                        target,
+                        match.group("num"),
+                    )
+                )
     return out
 
 

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 import yaml
 
 from models.errors import SqlError
+from models.seq2sql.lexicon import with_synonyms
 from models.seq2sql.translit import english_to_korean
 
 __all__ = [
@@ -354,7 +355,7 @@ def _names(spec: dict[str, Any] | None, fallback: tuple[str, ...]) -> tuple[str,
     if isinstance(names, str):
         names = [names]
     names = tuple(str(n).strip() for n in names or () if str(n).strip())
-    return names or fallback
+    return with_synonyms(names or fallback)
 
 
 def apply_annotation(schema: Schema, annotation: dict[str, Any] | None) -> Schema:

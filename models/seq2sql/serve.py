@@ -25,9 +25,9 @@ from models.seq2sql.decode import Hypothesis, beam_search
 from models.seq2sql.evaluate import is_empty_result, percentile, results_match, sql_is_ordered
 from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
 from models.seq2sql.grammar import Grammar
-from models.seq2sql.ir import KEYWORDS, Expr, Query, render_sql
-from models.seq2sql.lexicon import unit_forms
-from models.seq2sql.linking import Links, link, normalize_question
+from models.seq2sql.ir import KEYWORDS, Expr, Query, join_path, render_sql
+from models.seq2sql.lexicon import canonical_unit, unit_forms
+from models.seq2sql.linking import Candidate, Links, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
 from models.seq2sql.schema import Schema
 
@@ -83,6 +83,18 @@ _ROW_COUNTERS = frozenset(
 _HOW_MANY = re.compile(r"몇\s*([a-z가-힣]+)")
 
 
+def _named(links: Links) -> dict[str, int]:
+    """Tables and columns the question names, with where it first names each. A word of a
+    longer name said inside the whole name of something else does not count: "노선" of "노선 길이"
+    asks for the table 노선, and "이름" of "코스 이름" said in "산 이름" asks for the mountain's name."""
+    whole = [(m.start, m.end, m.item) for m in links.mentions if m.exact]
+    named: dict[str, int] = {}
+    for m in sorted(links.mentions, key=lambda m: m.start):
+        if m.exact or not any(s <= m.start and m.end <= e and i != m.item for s, e, i in whole):
+            named.setdefault(m.item, m.start)
+    return named
+
+
 def _mention_order(query: Query, links: Links) -> Query:
     """Tidy a multi-column projection: keep the columns the question asks for, in its order.
 
@@ -94,11 +106,11 @@ def _mention_order(query: Query, links: Links) -> Query:
     plain = [e for e in query.select if e.agg is None and e.column]
     if len(plain) < 2 or len(plain) != len(query.select):
         return query
-    first: dict[str, int] = {}  # exact names, for the order
+    first: dict[str, int] = {}  # exact names
     for m in links.mentions:
         if m.exact and (m.item not in first or m.start < first[m.item]):
             first[m.item] = m.start
-    named = {m.item for m in links.mentions}
+    named = _named(links)
     conditioned = {c.column for c in query.where}
 
     def table(e: Expr) -> str:
@@ -116,9 +128,72 @@ def _mention_order(query: Query, links: Links) -> Query:
         ):
             kept.append(e)
     kept = kept or plain[:1]
-    if all(e.column in first for e in kept):
-        kept = sorted(kept, key=lambda e: first[e.column])
+    if all(e.column in named for e in kept):  # in the order the question names them
+        kept = sorted(kept, key=lambda e: first.get(e.column, named[e.column]))
     return replace(query, select=tuple(kept))
+
+
+# Words that ask for an amount, not only for the winner of a ranking.
+_AMOUNT_CUES = re.compile(r"몇|(?<![가-힣])수(?![가-힣])|횟수|개수|건수|얼마|합계|평균|총")
+
+
+def _unasked_ranking_amount(query: Query, question: str) -> Query:
+    """ "예매가 제일 많이 들어온 가수는?" asks for the singer, not the singer and the count: the
+    aggregate a top-N ranking sorts by is shown only when the question asks for an amount."""
+    if query.order_by is None or query.limit is None or len(query.select) < 2:
+        return query
+    key = query.order_by[0]
+    kept = tuple(e for e in query.select if not (e.agg and e == key))
+    if len(kept) == len(query.select) or not kept or _AMOUNT_CUES.search(question):
+        return query
+    return replace(query, select=kept)
+
+
+def _distinct_over_fan_out(query: Query, schema: Schema) -> Query:
+    """List each row of a joined parent once: "노스페이스 입는 회원들이 다녀온 산 이름" names every
+    mountain once, not once per hike. Applies when a table the query joins but does not show is
+    a child (the many side of a foreign key) of a shown table; "신분당선에 있는 역" joins only a
+    parent and keeps one row per station."""
+    if query.distinct or query.group_by or query.limit is not None:
+        return query
+    if any(e.agg or not e.column for e in query.select):
+        return query
+    edges = join_path(schema, query.table, query.tables(schema)) or []
+    tables = {query.table, *(edge[0] for edge in edges)}
+    hidden = tables - {schema.column(e.column).table for e in query.select}
+    fans_out = any(
+        fk.table in hidden and fk.ref_table in tables and fk.ref_table != fk.table
+        for fk in schema.foreign_keys
+    )
+    return replace(query, distinct=True) if fans_out else query
+
+
+_AVERAGE = re.compile(r"평균")
+# Between two names of a list ("제목이랑 날짜", "이름, 가격 및 재고").
+_LIST_JOINER = re.compile(r"\s*(?:이랑|랑|하고|과|와|및|그리고|,|/)\s*(?:또\s*)?")
+
+
+def _has_average(query: Query) -> bool:
+    return (
+        any(e.agg == "AVG" for e in query.select)
+        or any(c.op in ("GT_AVG", "LT_AVG") for c in query.where)
+        or bool(query.having and query.having[0].agg == "AVG")
+        or bool(query.order_by and query.order_by[0].agg == "AVG")
+    )
+
+
+def _listed_columns(links: Links, named: dict[str, int]) -> set[str]:
+    """Columns the question lists to be shown: "제목이랑 날짜" names both."""
+    spans = sorted(
+        (m.start, m.end, m.item)
+        for m in links.mentions
+        if "." in m.item and named.get(m.item) == m.start
+    )
+    listed: set[str] = set()
+    for (_, end, item), (start, _, other) in zip(spans, spans[1:], strict=False):
+        if item != other and _LIST_JOINER.fullmatch(links.question[end:start]):
+            listed |= {item, other}
+    return listed
 
 
 def groundless(query: Query, links: Links, schema: Schema) -> int:
@@ -127,25 +202,46 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     A LIMIT without a superlative or a count ("가장", "상위 5개"); a negated condition (!=, NOT IN,
     NOT LIKE) without a word of negation; a condition on an id column the question does not name
     ("세 시간" is not "mountain_id = 3"); a comparison with the average the question does not
-    make ("평균 길이" asks for AVG); a row count when "몇" asks for a unit of a number column
-    ("몇 킬로야?" asks for a length, "몇 개야?" for a count).
+    make ("평균 길이" asks for AVG), or no average where it says 평균; a column the question lists
+    ("제목이랑 날짜") left out of the projection; a row count, or a column in another unit, when "몇" asks for a
+    unit of a number column ("몇 킬로야?" asks for a length, "몇 살" for an age, "몇 개야?" for a
+    count).
     """
     question = links.question.lower()
     limit_asked = bool(_LIMIT_CUES.search(question))
     negated = bool(_NEGATION_CUES.search(question))
-    named = {m.item for m in links.mentions}
+    named = _named(links)
     count = int(query.limit is not None and not limit_asked)
     asked = _HOW_MANY.search(question)
-    if asked and query.select and query.select[0].agg == "COUNT" and not query.group_by:
+    if asked and query.select and not query.group_by:
         units = {form for c in schema.columns if c.unit for form in unit_forms(c.unit)}
         units -= _ROW_COUNTERS  # "몇 명", "몇 개" count rows even when a column is in 명 or 개
-        count += any(asked.group(1).startswith(unit) for unit in units)
+        unit = next((u for u in units if asked.group(1).startswith(u)), None)
+        shown = query.select[0]
+        if unit and shown.agg == "COUNT":
+            count += 2  # "몇 킬로야?" is never a row count
+        elif unit and shown.column:
+            shown_unit = schema.column(shown.column).unit
+            count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
+    count += bool(_AVERAGE.search(question)) and not _has_average(query)
+    if all(e.agg is None for e in query.select):
+        shown = {e.column for e in query.select} | {c.column for c in query.where}
+        count += sum(1 for column in _listed_columns(links, named) if column not in shown)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)
         column = schema.column(cond.column)
-        count += (column.type == "id" or column.primary_key) and cond.column not in named
+        count += (
+            (column.type == "id" or column.primary_key)
+            and cond.op not in ("IN", "NOT_IN")  # "아무도 안 간 코스": a subquery over ids
+            and cond.column not in named
+        )
     return count
+
+
+def _idiom_one(candidate: Candidate) -> bool:
+    """ "한 번이라도", "한 달 동안": a one that is part of an idiom, not a value to look for."""
+    return candidate.kind == "number" and candidate.value == 1 and candidate.unit in ("번", "달")
 
 
 class SqlParser:
@@ -224,7 +320,10 @@ class SqlParser:
         for i, hyp in enumerate(hyps):
             if found_at is not None and i > found_at + _ALTERNATIVES:
                 break  # a few more after the answer, as alternatives for clarification
-            hyp.query = _mention_order(hyp.query, links)
+            hyp.query = _distinct_over_fan_out(
+                _unasked_ranking_amount(_mention_order(hyp.query, links), links.question),
+                self.database.schema,
+            )
             try:
                 sql = render_sql(self.database.schema, hyp.query, self.database.executor.dialect)
                 result = self.database.executor.run(
@@ -268,7 +367,7 @@ class SqlParser:
         strong = [
             i
             for i, c in enumerate(links.candidates)
-            if quality(c) in (1, 3, 6) and c.kind != "span"
+            if quality(c) in (1, 3, 6) and c.kind != "span" and not _idiom_one(c)
         ]
         groups: list[set[int]] = []
         for i in strong:

@@ -20,11 +20,31 @@ from models.seq2sql.ir import Value
 from models.seq2sql.linking import normalize_question
 from models.seq2sql.phrases import Example, Phrase, Phrases, mark
 from models.seq2sql.schema import Column, Schema, Table
+from models.seq2sql.translit import english_to_korean, hangul_spelling
 
 __all__ = ["Builder", "Example", "Phrase", "mark"]
 
 _SEPARATOR = re.compile(r"\s*[|,/;·]\s*")
+_LATIN = re.compile("[A-Za-z]")
+_MAX_INNER_PARTS = 40  # Hangul pieces inside values, per column ('능선' in '대청봉능선')
 _DISPLAY_HINTS = ("이름", "제목", "명", "name", "title", "호선", "노선")
+
+
+def _inner_parts(values: list[Any]) -> set[str]:
+    """Two- and three-syllable Hangul pieces that recur inside at least two longer values: what a
+    user searches with "이름에 능선 들어간" ('대청봉능선', '공룡능선')."""
+    found: Counter[str] = Counter()
+    whole = {str(v) for v in values}
+    for value in whole:
+        grams = {
+            word[i : i + n]
+            for word in re.findall("[가-힣]{3,}", value)
+            for n in (2, 3)
+            for i in range(len(word) - n + 1)
+        }
+        found.update(g for g in grams if g not in whole)
+    common = [g for g, n in found.most_common() if n >= 2]
+    return set(common[:_MAX_INNER_PARTS])
 
 
 class Builder(Phrases):
@@ -56,6 +76,9 @@ class Builder(Phrases):
             and vals
             and sum(bool(_SEPARATOR.search(str(v))) for v in vals) > 0.3 * len(vals)
         }
+        self.whole = {k: {str(v) for v in vals} for k, vals in self.values.items()}
+        # Words inside values of a text column, for LIKE; a whole stored value is an equality
+        # (the linker offers it as one) unless the column holds lists ('액션|판타지').
         self.parts: dict[str, list[str]] = {}
         for key, vals in self.values.items():
             if schema.column(key).type == "text":
@@ -65,8 +88,9 @@ class Builder(Phrases):
                     for w in (_SEPARATOR.split(str(v)) if key in self.multi else str(v).split())
                     if len(w.strip()) >= 2
                 }
-                self.parts[key] = sorted(words)
-        self.whole = {k: {str(v) for v in vals} for k, vals in self.values.items()}
+                if key not in self.multi:
+                    words -= self.whole[key]
+                self.parts[key] = sorted(words | _inner_parts(vals[:2000]))
         self.display = {t.name: self._display(t) for t in schema.tables}
         self.parents: dict[str, list[str]] = {t.name: [] for t in schema.tables}
         for fk in schema.foreign_keys:
@@ -78,6 +102,11 @@ class Builder(Phrases):
                 dict.fromkeys(p for p in [*ps, *(g for q in ps for g in self.parents[q])] if p != t)
             )
             for t, ps in self.parents.items()
+        }
+        # Tables that record something happening (a hike, a loan, an order): two parents, or a
+        # parent and a date. Only their rows are counted with verbs ("몇 번 갔어", "많이 빌린").
+        self.events = {
+            t for t, ps in self.parents.items() if len(ps) >= 2 or (ps and self.columns(t, "date"))
         }
         years = Counter(
             str(v)[:4]
@@ -127,12 +156,7 @@ class Builder(Phrases):
     def text_value(self, key: str) -> tuple[Value, str]:
         """A stored value of a text column and how the question writes it."""
         value = str(self.rng.choice(self.values[key]))
-        surface = value
-        if " " in value and self.rng.random() < 0.15:
-            surface = value.replace(" ", "")
-        elif re.search("[A-Z]", value) and self.rng.random() < 0.3:
-            surface = value.lower()
-        return Value("text", value, key), mark(surface)
+        return Value("text", value, key), mark(self._typed(value))
 
     def part_value(self, key: str) -> tuple[Value, str] | None:
         """A word inside values of a text column (for LIKE)."""
@@ -140,9 +164,23 @@ class Builder(Phrases):
         if not parts:
             return None
         part = self.rng.choice(parts)
-        if key not in self.multi and part in self.whole[key]:
-            return None  # LIKE on a whole stored value is an equality; the linker offers it as one
-        return Value("part", part, key), mark(part)
+        return Value("part", part, key), mark(self._typed(part))
+
+    def _typed(self, value: str) -> str:
+        """How a user types a stored value: often as stored, but Latin-script values mostly in
+        Hangul, translated ('Coffee' → 커피) or spelled by sound ('Korail' → 코레일), which is
+        how linking finds them too."""
+        rng = self.rng
+        if _LATIN.search(value) and rng.random() < 0.5:
+            korean = [k for k in (english_to_korean(value), hangul_spelling(value)) if k]
+            if korean:
+                spelled = rng.choice(korean)
+                return spelled if rng.random() < 0.6 else spelled.replace(" ", "")
+        if " " in value and rng.random() < 0.15:
+            return value.replace(" ", "")
+        if re.search("[A-Z]", value) and rng.random() < 0.3:
+            return value.lower()
+        return value
 
     def number_value(self, key: str, integer: bool = False) -> tuple[Value, str]:
         """A number near real values of the column, written with its unit, maybe spoken."""
@@ -161,6 +199,19 @@ class Builder(Phrases):
                 value = int(round(value, -digits))
         else:
             value = round(number, 1)
+        bigger = (
+            [(u, f) for u, f in lx.unit_conversions(column.unit) if f > 1] if column.unit else []
+        )
+        if bigger and self.rng.random() < 0.2:
+            # In a bigger unit, by halves: 90 분 is "1.5시간", 180 분 "세 시간".
+            other, factor = self.rng.choice(bigger)
+            written = max(1, round(value / factor * 2)) / 2
+            value = (
+                int(written * factor) if float(written * factor).is_integer() else written * factor
+            )
+            written = int(written) if written.is_integer() else written
+            surface = self.spoken_number(written, self.rng.choice(lx.unit_forms(other)))
+            return Value("number", value), mark(surface)
         unit = (
             self.rng.choice(lx.unit_forms(column.unit))
             if column.unit and self.rng.random() < 0.85
@@ -170,11 +221,15 @@ class Builder(Phrases):
 
     def number_surface(self, value: float | int, unit: str) -> tuple[Value, str]:
         """``value`` written as a user would, checked to read back as the same number."""
+        return Value("number", value), mark(self.spoken_number(value, unit))
+
+    def spoken_number(self, value: float | int, unit: str) -> str:
+        """``value`` and its unit as a user writes them (maybe in words), read back the same."""
         surface = lx.say_number(value, unit, self.rng, self.spoken_rate)
         read = normalize_question(surface)
         if not re.search(rf"(?<![\d.]){re.escape(str(value))}(?![\d.])", read):
             surface = f"{value}{unit}"
-        return Value("number", value), mark(surface)
+        return surface
 
     def date_value(self, key: str) -> tuple[Value, str]:
         """A year, month or day taken from the column's real dates."""

@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from models.seq2sql import families as fam
 from models.seq2sql import lexicon as lx
-from models.seq2sql.compound import forced, t_group, t_group_top, t_having, t_nested, t_not_in, t_or
+from models.seq2sql.compound import (
+    forced,
+    t_event_count,
+    t_group,
+    t_group_top,
+    t_having,
+    t_nested,
+    t_not_in,
+    t_or,
+)
 from models.seq2sql.synthesis import Builder, Example
 
 __all__ = ["TEMPLATES", "synthesize"]
@@ -41,6 +50,7 @@ TEMPLATES: dict[str, Callable[[Builder], Example | None]] = {
     "boolean": forced("boolean"),
     "like": forced("like"),
     "not_in": t_not_in,
+    "event_count": t_event_count,
 }
 
 

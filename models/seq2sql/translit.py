@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from models.korean import decompose
+from models.korean import compose, decompose
 
 __all__ = [
+    "acronym_spellings",
     "english_to_korean",
+    "hangul_spelling",
     "latin_form",
+    "latin_forms",
     "phonetic_key",
     "phonetic_keys",
     "romanize",
@@ -136,6 +139,7 @@ _ENGLISH_RULES = [
     (re.compile(r"x"), "ks"),
     (re.compile(r"qu"), "kw"),
     (re.compile(r"th"), "s"),
+    (re.compile(r"tion"), "shon"),  # nation → 네이션
     (re.compile(r"wh"), "w"),
     (re.compile(r"c(?=[eiy])"), "s"),  # face, city
     (re.compile(r"g(?=[eiy])"), "j"),  # george, gin
@@ -157,30 +161,144 @@ def _skeleton(latin: str) -> str:
     return re.sub(r"(.)\1+", r"\1", latin)
 
 
-def _latin_forms(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).lower()
+def _loan_latin(hangul: str) -> str:
+    latin = romanize(hangul)
+    for pattern, repl in _KOREAN_LOAN_RULES:
+        latin = pattern.sub(repl, latin)
+    return re.sub(r"[^a-z]", "", latin)
+
+
+def latin_forms(text: str) -> list[str]:
+    """Latin letters ``text`` may stand for: an English spelling, its acronym read by letter
+    names, or the romanized loanword respelling of Korean text."""
+    text = unicodedata.normalize("NFKC", text)
     if re.search("[가-힣]", text):
-        latin = romanize(text)
-        for pattern, repl in _KOREAN_LOAN_RULES:
-            latin = pattern.sub(repl, latin)
-        return [re.sub(r"[^a-z]", "", latin)]
-    latin = re.sub(r"[^a-z]", "", text)
+        return [_loan_latin(text)]
+    latin = re.sub(r"[^a-z]", "", text.lower())
     for pattern, repl in _ENGLISH_RULES:
         latin = pattern.sub(repl, latin)
     forms = [latin]
     if "ch" in latin:  # mocha (k) as well as cheese (ㅊ)
         forms.append(latin.replace("ch", "k"))
+    if _ACRONYM.search(text):  # 'LG' is read 엘지, 'SG Rail' 에스지 레일
+        forms.append(_loan_latin(_spell_acronyms(text)))
     return forms
+
+
+# Letter names, for acronyms ("KT" → 케이티) and the respelling of Latin-script names.
+_LETTER_NAMES = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        "에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 "
+        "더블유 엑스 와이 제트".split(),
+        strict=True,
+    )
+)
+_ACRONYM = re.compile(r"\b[A-Z]{1,3}\b")
+
+
+def _spell_acronyms(text: str) -> str:
+    spelled = _ACRONYM.sub(lambda m: "".join(_LETTER_NAMES[c] for c in m.group(0).lower()), text)
+    return spelled.replace("&", "앤")  # R&B → 알앤비
+
+
+def acronym_spellings(text: str) -> list[tuple[str, str]]:
+    """(Hangul letter names, acronym) for each acronym of two or more letters in ``text``.
+
+    Examples:
+        >>> acronym_spellings("YG Entertainment"), acronym_spellings("R&B")
+        ([('와이지', 'YG')], [('알앤비', 'R&B')])
+    """
+    pattern = re.compile(r"\b[A-Z]{1,3}(?:&[A-Z]{1,3})?\b")
+    return [
+        (_spell_acronyms(m.group(0)), m.group(0))
+        for m in pattern.finditer(unicodedata.normalize("NFKC", text))
+        if len(m.group(0)) >= 2
+    ]
+
+
+# Grapheme → jamo for a rough Korean respelling of an English word (the way 코레일 spells 'Korail').
+_UNITS = re.compile(r"ch|sh|th|ph|ck|ng|qu|ai|ay|ei|ey|ea|ee|ie|oo|ou|ow|oa|au|aw|oi|oy|[a-z]")
+_VOWELS = {
+    "a": ["ㅏ"], "e": ["ㅔ"], "i": ["ㅣ"], "o": ["ㅗ"], "u": ["ㅜ"], "y": ["ㅣ"],
+    "ai": ["ㅔ", "ㅣ"], "ay": ["ㅔ", "ㅣ"], "ei": ["ㅔ", "ㅣ"], "ey": ["ㅔ", "ㅣ"],
+    "ea": ["ㅣ"], "ee": ["ㅣ"], "ie": ["ㅣ"], "oo": ["ㅜ"], "ou": ["ㅏ", "ㅜ"], "ow": ["ㅏ", "ㅜ"],
+    "oa": ["ㅗ"], "au": ["ㅗ"], "aw": ["ㅗ"], "oi": ["ㅗ", "ㅣ"], "oy": ["ㅗ", "ㅣ"],
+}  # fmt: skip
+_INITIALS = {
+    "b": "ㅂ", "c": "ㅋ", "d": "ㄷ", "f": "ㅍ", "g": "ㄱ", "h": "ㅎ", "j": "ㅈ", "k": "ㅋ",
+    "l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "p": "ㅍ", "q": "ㅋ", "r": "ㄹ", "s": "ㅅ", "t": "ㅌ",
+    "v": "ㅂ", "x": "ㅅ", "z": "ㅈ", "ch": "ㅊ", "sh": "ㅅ", "th": "ㅅ", "ph": "ㅍ", "ck": "ㅋ",
+    "qu": "ㅋ", "ng": "ㅇ", "w": "ㅇ", "y": "ㅇ",
+}  # fmt: skip
+_FINALS = {"m": "ㅁ", "n": "ㄴ", "ng": "ㅇ", "l": "ㄹ", "k": "ㄱ", "ck": "ㄱ", "p": "ㅂ"}
+_GLIDES = {("w", "ㅏ"): "ㅘ", ("w", "ㅔ"): "ㅞ", ("w", "ㅣ"): "ㅟ", ("w", "ㅗ"): "ㅝ",
+           ("qu", "ㅏ"): "ㅘ", ("qu", "ㅔ"): "ㅞ", ("qu", "ㅣ"): "ㅟ",
+           ("y", "ㅏ"): "ㅑ", ("y", "ㅔ"): "ㅖ", ("y", "ㅗ"): "ㅛ", ("y", "ㅜ"): "ㅠ"}  # fmt: skip
+
+
+def _respell_word(word: str) -> str:
+    word = re.sub(r"([^aeiou])\1", r"\1", word).replace("ce", "se")  # latte → late, face
+    units = _UNITS.findall(re.sub(r"(?<=[^aeiou]{2})e$|(?<=[^aeiou][aeiou][^aeiou])e$", "", word))
+    syllables: list[list[str]] = []  # [initial, medial, final]
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if unit in _VOWELS and not (unit == "y" and nxt in _VOWELS):
+            medials = _VOWELS[unit]
+            syllables += [["ㅇ", m, ""] for m in medials]
+        elif nxt in _VOWELS and nxt != "y":
+            initial = "ㄱ" if unit == "c" and nxt[0] in "ei" else _INITIALS[unit]
+            initial = "ㅅ" if unit == "c" and nxt[0] in "eiy" else initial
+            medials = list(_VOWELS[nxt])
+            medials[0] = _GLIDES.get((unit, medials[0]), medials[0])
+            syllables.append(["ㅇ" if unit in ("w", "y") else initial, medials[0], ""])
+            syllables += [["ㅇ", m, ""] for m in medials[1:]]
+            i += 1
+        elif unit == "r" and syllables:
+            pass  # non-rhotic: star → 스타
+        elif unit in _FINALS and syllables and not syllables[-1][2]:
+            syllables[-1][2] = _FINALS[unit]
+        else:
+            if unit == "x":
+                syllables.append(["ㅋ", "ㅡ", ""])
+            vowel = "ㅣ" if unit in ("ch", "sh", "j") else "ㅡ"
+            syllables.append([_INITIALS.get(unit, "ㅇ"), vowel, ""])
+        i += 1
+    return "".join(compose(*s) for s in syllables)
+
+
+def hangul_spelling(text: str) -> str | None:
+    """A rough Korean spelling of a Latin-script name, as users type it ("Korail" → 코레일,
+    'LG' → 엘지), or None when it would not sound like ``text`` to ``phonetic_keys``.
+
+    Examples:
+        >>> hangul_spelling("Korail"), hangul_spelling("The North Face"), hangul_spelling("LG")
+        ('코레일', '노스 파스', '엘지')
+    """
+    words = []
+    for word in unicodedata.normalize("NFKC", text).split():
+        if _ACRONYM.fullmatch(word):
+            words.append(_spell_acronyms(word))
+        elif re.fullmatch(r"[A-Za-z]+", word):
+            words.append("" if word.lower() == "the" else _respell_word(word.lower()))
+        else:
+            words.append(word)
+    spelled = " ".join(w for w in words if w)
+    if not spelled or re.search("[A-Za-z]", spelled):
+        return None
+    return spelled if phonetic_key(spelled) in phonetic_keys(text) else None
 
 
 def latin_form(text: str) -> str:
     """The romanized loanword respelling of Korean text ("애플" → "apl"), before the skeleton."""
-    return _latin_forms(text)[0]
+    return latin_forms(text)[0]
 
 
 def phonetic_keys(text: str) -> set[str]:
     """Every consonant skeleton of ``text`` (an English "ch" reads as ㅊ or ㅋ)."""
-    return {_skeleton(form) for form in _latin_forms(text)}
+    return {_skeleton(form) for form in latin_forms(text)}
 
 
 def phonetic_key(text: str) -> str:
@@ -194,7 +312,7 @@ def phonetic_key(text: str) -> str:
         >>> phonetic_key("The North Face") == phonetic_key("노스페이스")
         True
     """
-    return _skeleton(_latin_forms(text)[0])
+    return _skeleton(latin_forms(text)[0])
 
 
 # English ↔ Korean common nouns: schema words (for drafts) and frequent values (for linking).

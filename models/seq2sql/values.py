@@ -16,7 +16,14 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from models.korean import parse_number_words
-from models.seq2sql.translit import latin_form, phonetic_key, phonetic_keys, translate_noun
+from models.seq2sql.translit import (
+    acronym_spellings,
+    latin_form,
+    latin_forms,
+    phonetic_key,
+    phonetic_keys,
+    translate_noun,
+)
 
 __all__ = ["Candidate", "ValueIndex", "boundary_ok", "match_values", "norm", "norm_with_positions"]
 
@@ -102,6 +109,8 @@ class ValueIndex:
         self.phonetic: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.part_phonetic: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.parts: dict[str, set[str]] = defaultdict(set)
+        # Acronyms by their letter names: 와이지 → ('agency', 'YG', whole value or not)
+        self.spelled: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
         self.joined: dict[str, str] = {}
         latin_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for col, vals in self.values.items():
@@ -124,6 +133,8 @@ class ValueIndex:
                     if len(word_key) >= 2 and word_key != key:
                         self.parts[word_key].add(col)
                 if _latin(value):
+                    for spelled, acronym in acronym_spellings(value):
+                        self.spelled[norm(spelled)].append((col, acronym, acronym == value))
                     for pkey in phonetic_keys(value):
                         if len(pkey) >= 2:
                             self.phonetic[pkey].append((col, value))
@@ -132,7 +143,9 @@ class ValueIndex:
                     for n in (1, 2, 3):
                         for i in range(len(tokens) - n + 1):
                             gram = " ".join(tokens[i : i + n])
-                            if n < len(tokens) and len(norm(gram)) >= 4:
+                            # 'YG' of 'YG Entertainment' is distinctive though short
+                            long_enough = len(norm(gram)) >= 4 or re.fullmatch("[A-Z]{2,}", gram)
+                            if n < len(tokens) and long_enough:
                                 for pkey in phonetic_keys(gram):
                                     if len(pkey) >= 2:
                                         self.part_phonetic[pkey].append((col, gram))
@@ -216,6 +229,7 @@ def _exact(question: str, index: ValueIndex) -> list[Candidate]:
                 start, end = positions[i], positions[i + len(key) - 1] + 1
                 if (
                     len(key) == 1
+                    and _script(key) == "h"  # 'R' in "R석" is a value, '여' in "여름" is not
                     and end < len(question)
                     and _script(question[end]) == "h"
                     and not any(question.startswith(p, end) for p in _PARTICLES)
@@ -247,7 +261,15 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
     for start, end in _word_spans(question):
         if any(p in covered for p in range(start, end)):
             continue
-        for variant in strip_variants(question[start:end]):
+        word = question[start:end]
+        variants = strip_variants(word)
+        # A Latin-script value with a Korean counter glued on: "브이아이피석" is 'VIP' 석.
+        variants += [
+            v[:-1]
+            for v in variants
+            if re.fullmatch("[가-힣]{4,}", v) and index.phonetic.get(phonetic_key(v[:-1]))
+        ]
+        for variant in variants:
             vkey = norm(variant)
             vend = start + len(variant)
             if len(vkey) < 2 or vkey.isdigit() or any(p in names for p in range(start, vend)):
@@ -269,6 +291,13 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
                         hits += [(c, v, 0.75) for c, v in index.latin_entries[best[0]]]
             for translated in translate_noun(variant):
                 hits += [(c, v, 0.9) for c, v in index.exact.get(norm(translated), ())]
+            spelled = index.spelled.get(vkey, ())
+            hits += [(c, acronym, 0.85) for c, acronym, whole in spelled if whole]
+            out += [
+                Candidate("part", acronym, c, start, vend, 0.7)
+                for c, acronym, whole in spelled
+                if not whole
+            ]
             if not hits and len(vkey) >= 3:
                 for key, column, value in index.by_first.get(vkey[0], ()):
                     if abs(len(key) - len(vkey)) <= 2:
@@ -296,8 +325,10 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
 
 
 def _sounds_alike(korean: str, latin: str) -> bool:
-    """Vowels too, for short skeletons: 애플/apple yes, 길이/Korail no."""
-    return fuzz.ratio(latin_form(korean), re.sub("[^a-z]", "", latin.lower())) >= 60
+    """Vowels too, for short skeletons: 애플/apple yes, 길이/Korail no, 엘지/LG yes."""
+    spoken = latin_form(korean)
+    forms = [re.sub("[^a-z]", "", latin.lower()), *latin_forms(latin)]
+    return any(fuzz.ratio(spoken, form) >= 60 for form in forms)
 
 
 def match_values(question: str, index: ValueIndex, names: set[int]) -> list[Candidate]:

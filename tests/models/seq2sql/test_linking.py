@@ -7,7 +7,15 @@ import pytest
 
 from models.seq2sql.context import Database
 from models.seq2sql.linking import link, normalize_question
-from models.seq2sql.translit import english_to_korean, phonetic_key, romanize, translate_noun
+from models.seq2sql.schema import Column, Schema, Table
+from models.seq2sql.translit import (
+    english_to_korean,
+    hangul_spelling,
+    phonetic_key,
+    phonetic_keys,
+    romanize,
+    translate_noun,
+)
 from models.seq2sql.values import ValueIndex
 
 
@@ -160,3 +168,50 @@ def test_schema_mentions_are_found(bookstore_db: Database) -> None:
 
 def test_nearest_value_for_suggestions(shop_index: ValueIndex) -> None:
     assert shop_index.nearest("store.area", "합정책마로")[0] == "합정 책마루"
+
+
+@pytest.mark.parametrize(
+    ("latin", "korean"), [("Korail", "코레일"), ("LG", "엘지"), ("SG Rail", "에스지 레일")]
+)
+def test_latin_names_are_spelled_in_hangul_as_users_type_them(latin: str, korean: str) -> None:
+    assert hangul_spelling(latin) == korean
+    assert phonetic_key(korean) in phonetic_keys(latin)
+
+
+def test_acronyms_are_linked_by_their_letter_names(shop_index: ValueIndex) -> None:
+    schema = Schema(
+        "shop", (Table("item", ("상품",), (Column("item", "brand", ("브랜드",), "text"),)),)
+    )
+    links = link(normalize_question("엘지 제품 보여줘"), schema, shop_index, 24)
+    assert ("item.brand", "LG") in {(c.column, c.value) for c in links.candidates}
+
+
+def test_a_number_in_a_bigger_unit_is_offered_in_the_column_unit(shop_index: ValueIndex) -> None:
+    schema = Schema(
+        "trails",
+        (Table("trail", ("코스",), (Column("trail", "minutes", ("소요 시간",), "number", "분"),)),),
+    )
+    links = link(normalize_question("세 시간 안에 끝나는 코스"), schema, shop_index, 24)
+    numbers = {(c.value, c.unit) for c in links.candidates if c.kind == "number"}
+    assert {(3, "시간"), (180, "분")} <= numbers
+
+
+def test_acronyms_inside_values_and_counters_glued_to_latin_values() -> None:
+    index = ValueIndex(
+        {"artist.agency": ["YG Entertainment", "Live Nation"], "seat.grade": ["VIP", "R"]}
+    )
+    schema = Schema(
+        "tickets",
+        (
+            Table("artist", ("가수",), (Column("artist", "agency", ("소속사",), "text"),)),
+            Table("seat", ("좌석",), (Column("seat", "grade", ("등급",), "text"),)),
+        ),
+    )
+    found = {
+        q: {(c.kind, c.value) for c in link(normalize_question(q), schema, index, 24).candidates}
+        for q in ("와이지 가수", "브이아이피석으로 예매", "R석 예매", "라이브네이션 공연")
+    }
+    assert ("part", "YG") in found["와이지 가수"]
+    assert ("text", "VIP") in found["브이아이피석으로 예매"]
+    assert ("text", "R") in found["R석 예매"]
+    assert ("text", "Live Nation") in found["라이브네이션 공연"]

@@ -1,5 +1,5 @@
-"""Serving rules around the network: which projected columns a question asks for, and which
-parts of a hypothesis the question gives no ground for."""
+"""Serving rules around the network: which projected columns a question asks for, when a joined
+list needs DISTINCT, and which parts of a hypothesis the question gives no ground for."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import pytest
 
 from models.seq2sql.ir import Cond, Expr, Query, Value
 from models.seq2sql.linking import link, normalize_question
-from models.seq2sql.serve import _mention_order, groundless
+from models.seq2sql.serve import (
+    _distinct_over_fan_out,
+    _mention_order,
+    _unasked_ranking_amount,
+    groundless,
+)
 
 
 def _links(db, question: str):  # noqa: ANN001, ANN202
@@ -43,6 +48,26 @@ def test_a_named_table_justifies_one_of_its_columns(bookstore_db) -> None:  # no
 
 
 TITLES = (Expr(None, "book.Title"),)
+NOVELS = (Cond("book.Genre", "=", (Value("text", "소설"),)),)
+
+
+@pytest.mark.parametrize(
+    ("query", "distinct"),
+    [
+        # authors of novels: one row per book unless DISTINCT
+        (Query("book", (Expr(None, "Author.Name"),), where=NOVELS), True),
+        # books of an author: the join only reaches a parent, rows stay one per book
+        (Query("book", TITLES, where=(Cond("Author.Name", "=", (Value("text", "한강"),)),)), False),
+        (
+            Query("book", (Expr(None, "Author.Name"), Expr("COUNT", None)), group_by="Author.Name"),
+            False,
+        ),
+    ],
+)
+def test_a_list_over_a_fanning_join_is_distinct(bookstore_db, query: Query, distinct: bool) -> None:  # noqa: ANN001
+    assert _distinct_over_fan_out(query, bookstore_db.schema).distinct is distinct
+
+
 CHEAPEST = Query(
     "book", TITLES, order_by=(Expr(None, "book.Price"), "ASC"), limit=Value("number", 1)
 )
@@ -66,8 +91,38 @@ BY_ID = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number"
         ("가격이 평균 이상인 책", ABOVE_AVERAGE, 0),
         ("책 평균 가격", ABOVE_AVERAGE, 1),
         ("책 몇 권이야?", HOW_MANY, 0),
-        ("그 책 몇 원이야?", HOW_MANY, 1),
+        ("그 책 몇 원이야?", HOW_MANY, 2),  # a unit asked for is never a row count
     ],
 )
 def test_groundless_parts(bookstore_db, question: str, query: Query, expected: int) -> None:  # noqa: ANN001
     assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+PRICE = Query("book", (Expr(None, "book.Price"),))
+BIRTH_YEAR = Query("book", (Expr(None, "Author.Birth_Year"),))
+
+
+@pytest.mark.parametrize(("query", "expected"), [(PRICE, 0), (BIRTH_YEAR, 1), (HOW_MANY, 2)])
+def test_a_unit_asked_for_picks_the_column_in_that_unit(bookstore_db, query, expected) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "그 책 몇 원이야?")
+    assert groundless(query, links, bookstore_db.schema) == expected
+
+
+TOP_AUTHOR = Query(
+    "book",
+    (Expr(None, "Author.Name"), Expr("COUNT", None)),
+    group_by="Author.Name",
+    order_by=(Expr("COUNT", None), "DESC"),
+    limit=Value("number", 1),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("책이 제일 많은 작가는?", ("Author.Name",)),
+        ("책이 제일 많은 작가랑 책 수", ("Author.Name", None)),
+    ],
+)
+def test_a_ranking_shows_its_amount_only_when_asked(question: str, shown: tuple) -> None:
+    assert tuple(e.column for e in _unasked_ranking_amount(TOP_AUTHOR, question).select) == shown

@@ -16,6 +16,7 @@ from models.seq2sql.context import Database
 from models.seq2sql.features import Vocab, schema_items
 from models.seq2sql.ir import render_sql
 from models.seq2sql.linking import normalize_question
+from models.seq2sql.schema import Column, Schema, Table
 from models.seq2sql.synthesis import Builder
 from models.seq2sql.templates import TEMPLATES, synthesize
 from models.seq2sql.train import prepare
@@ -91,3 +92,28 @@ def test_unknown_template_is_an_error(bookstore_db: Database) -> None:
     builder = Builder(bookstore_db.schema, bookstore_db.values, random.Random(0))
     with pytest.raises(ValueError, match="nope"):
         synthesize(builder, 10, {"nope": 1.0})
+
+
+def test_like_searches_words_inside_values_and_latin_values_are_typed_in_hangul() -> None:
+    schema = Schema(
+        "trails",
+        (
+            Table(
+                "trail",
+                ("코스",),
+                (
+                    Column("trail", "name", ("코스 이름",), "text"),
+                    Column("trail", "brand", ("브랜드",), "text"),
+                ),
+            ),
+        ),
+    )
+    values = {
+        "trail.name": ["대청봉능선", "공룡능선", "백운대코스", "천왕봉코스"],
+        "trail.brand": ["Korail", "Black Yak"],
+    }
+    builder = Builder(schema, values, random.Random(1))
+    assert {"능선", "코스"} <= set(builder.parts["trail.name"])
+    assert not set(builder.parts["trail.name"]) & set(values["trail.name"])
+    typed = {builder.text_value("trail.brand")[1] for _ in range(200)}
+    assert any("코레일" in t for t in typed) and any("Korail" in t for t in typed)
