@@ -65,6 +65,8 @@ class Prediction:
 
 
 _ALTERNATIVES = 2  # hypotheses run after the chosen one, to offer a clarification
+
+
 # Words that ask for the first rows of an ordering: without one, "LIMIT" is the model's invention.
 _LIMIT_CUES = re.compile(
     r"가장|제일|젤|최고|최저|최대|최소|최다|최근|최신|상위|하위|톱|top|best|베스트|1등|일등|꼴찌|"
@@ -196,16 +198,57 @@ def _listed_columns(links: Links, named: dict[str, int]) -> set[str]:
     return listed
 
 
+# Right after a value or a column name: "서울 말고", "야외가 아닌", "주차 안 되는".
+_NEGATED_AFTER = re.compile(
+    r"\s*(?:[이가은는을를도]\s*)?(?:말고|빼고|제외|아닌|아니|없|안\s|않|외에|밖)"
+)
+# Words that ask for one row per group ("장르별로", "도시마다", "각 지점의").
+_GROUP_CUES = re.compile(r"별|마다|각\s|당\s|씩|따라|나눠|기준")
+
+
+def _misplaced_negations(query: Query, links: Links, named: dict[str, int]) -> int:
+    """Negations on the wrong word: "서울 공연장 중에 야외 말고" negates 야외, not 서울."""
+    question = links.question
+    count = 0
+    for cond in query.where:
+        if cond.op in ("=", "!=") and cond.values and cond.values[0].kind == "text":
+            spans = [
+                c
+                for c in links.candidates
+                if c.value == cond.values[0].value and c.column == cond.column
+            ]
+            if spans:
+                negated = any(_NEGATED_AFTER.match(question, c.end) for c in spans)
+                # a != with no negation anywhere is already counted by groundless
+                count += (negated and cond.op == "=") or (
+                    not negated and cond.op == "!=" and bool(_NEGATION_CUES.search(question))
+                )
+        elif cond.op in ("IS_TRUE", "IS_FALSE") and cond.column in named:
+            ends = [m.end for m in links.mentions if m.item == cond.column]
+            negated = any(_NEGATED_AFTER.match(question, end) for end in ends)
+            count += negated and cond.op == "IS_TRUE"
+    return count
+
+
+def _range_numbers(links: Links) -> set[float]:
+    """Numbers inside a range the question gives ("30대" is 30–39, never = 30)."""
+    ranges = [c for c in links.candidates if c.kind == "range"]
+    return {
+        c.value
+        for c in links.candidates
+        if c.kind == "number" and any(r.start <= c.start and c.end <= r.end for r in ranges)
+    }
+
+
 def groundless(query: Query, links: Links, schema: Schema) -> int:
     """How many parts of ``query`` the question gives no ground for.
 
     A LIMIT without a superlative or a count ("가장", "상위 5개"); a negated condition (!=, NOT IN,
     NOT LIKE) without a word of negation; a condition on an id column the question does not name
     ("세 시간" is not "mountain_id = 3"); a comparison with the average the question does not
-    make ("평균 길이" asks for AVG), or no average where it says 평균; a column the question lists
-    ("제목이랑 날짜") left out of the projection; a row count, or a column in another unit, when "몇" asks for a
-    unit of a number column ("몇 킬로야?" asks for a length, "몇 살" for an age, "몇 개야?" for a
-    count).
+    make ("평균 길이" asks for AVG), or no average at all where it says 평균; a column the
+    question lists ("제목이랑 날짜") left out; a row count, or a column in another unit, when "몇"
+    asks for a unit ("몇 킬로야?" asks for a length, "몇 살" for an age, "몇 개야?" for a count).
     """
     question = links.question.lower()
     limit_asked = bool(_LIMIT_CUES.search(question))
@@ -225,8 +268,18 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
     count += bool(_AVERAGE.search(question)) and not _has_average(query)
     if all(e.agg is None for e in query.select):
-        shown = {e.column for e in query.select} | {c.column for c in query.where}
-        count += sum(1 for column in _listed_columns(links, named) if column not in shown)
+        used = {e.column for e in query.select} | {c.column for c in query.where}
+        count += sum(1 for column in _listed_columns(links, named) if column not in used)
+    count += _misplaced_negations(query, links, named)
+    count += bool(query.group_by and not (query.having or query.order_by)) and not (
+        _GROUP_CUES.search(question)
+    )
+    count += sum(
+        1
+        for cond in query.where
+        for v in cond.values
+        if v.kind == "number" and v.value in _range_numbers(links)
+    )
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)
@@ -242,6 +295,13 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
 def _idiom_one(candidate: Candidate) -> bool:
     """ "한 번이라도", "한 달 동안": a one that is part of an idiom, not a value to look for."""
     return candidate.kind == "number" and candidate.value == 1 and candidate.unit in ("번", "달")
+
+
+def _tidy(query: Query, links: Links, schema: Schema) -> Query:
+    """The hypothesis as the question asks for it: named columns in order, no unasked ranking
+    amount, DISTINCT over a join that repeats rows."""
+    query = _unasked_ranking_amount(_mention_order(query, links), links.question)
+    return _distinct_over_fan_out(query, schema)
 
 
 class SqlParser:
@@ -320,10 +380,7 @@ class SqlParser:
         for i, hyp in enumerate(hyps):
             if found_at is not None and i > found_at + _ALTERNATIVES:
                 break  # a few more after the answer, as alternatives for clarification
-            hyp.query = _distinct_over_fan_out(
-                _unasked_ranking_amount(_mention_order(hyp.query, links), links.question),
-                self.database.schema,
-            )
+            hyp.query = _tidy(hyp.query, links, self.database.schema)
             try:
                 sql = render_sql(self.database.schema, hyp.query, self.database.executor.dialect)
                 result = self.database.executor.run(

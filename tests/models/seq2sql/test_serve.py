@@ -1,5 +1,6 @@
-"""Serving rules around the network: which projected columns a question asks for, when a joined
-list needs DISTINCT, and which parts of a hypothesis the question gives no ground for."""
+"""Decoding rules on top of the network (``serve``): which projected columns a question asks for,
+when a joined list needs DISTINCT, and which parts of a hypothesis the question gives no ground
+for."""
 
 from __future__ import annotations
 
@@ -126,3 +127,24 @@ TOP_AUTHOR = Query(
 )
 def test_a_ranking_shows_its_amount_only_when_asked(question: str, shown: tuple) -> None:
     assert tuple(e.column for e in _unasked_ranking_amount(TOP_AUTHOR, question).select) == shown
+
+
+NOVELS_ONLY = Query("book", TITLES, where=(Cond("book.Genre", "=", (Value("text", "소설"),)),))
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("소설 말고 다른 책 제목", NOT_NOVEL, 0),
+        ("소설 말고 다른 책 제목", NOVELS_ONLY, 1),  # the negation sits right after 소설
+        ("소설인 책 중에 재고 없는 거", NOT_NOVEL, 1),  # the negation belongs to 재고
+    ],
+)
+def test_a_negation_belongs_to_the_word_before_it(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
+    assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+def test_a_group_needs_a_word_that_asks_for_groups(bookstore_db) -> None:  # noqa: ANN001
+    grouped = Query("book", (Expr(None, "book.Genre"), Expr("COUNT", None)), group_by="book.Genre")
+    assert groundless(grouped, _links(bookstore_db, "장르별 책 수"), bookstore_db.schema) == 0
+    assert groundless(grouped, _links(bookstore_db, "장르 알려줘"), bookstore_db.schema) == 1
