@@ -170,7 +170,6 @@ def _distinct_over_fan_out(query: Query, schema: Schema) -> Query:
     return replace(query, distinct=True) if fans_out else query
 
 
-_AVERAGE = re.compile(r"평균")
 # Between two names of a list ("제목이랑 날짜", "이름, 가격 및 재고").
 _LIST_JOINER = re.compile(r"\s*(?:이랑|랑|하고|과|와|및|그리고|,|/)\s*(?:또\s*)?")
 
@@ -206,7 +205,9 @@ _NEGATED_AFTER = re.compile(
 _GROUP_CUES = re.compile(r"별|마다|각\s|당\s|씩|따라|나눠|기준")
 
 
-def _misplaced_negations(query: Query, links: Links, named: dict[str, int]) -> int:
+def _misplaced_negations(
+    query: Query, links: Links, named: dict[str, int], negated_anywhere: bool
+) -> int:
     """Negations on the wrong word: "서울 공연장 중에 야외 말고" negates 야외, not 서울."""
     question = links.question
     count = 0
@@ -221,7 +222,7 @@ def _misplaced_negations(query: Query, links: Links, named: dict[str, int]) -> i
                 negated = any(_NEGATED_AFTER.match(question, c.end) for c in spans)
                 # a != with no negation anywhere is already counted by groundless
                 count += (negated and cond.op == "=") or (
-                    not negated and cond.op == "!=" and bool(_NEGATION_CUES.search(question))
+                    not negated and cond.op == "!=" and negated_anywhere
                 )
         elif cond.op in ("IS_TRUE", "IS_FALSE") and cond.column in named:
             ends = [m.end for m in links.mentions if m.item == cond.column]
@@ -266,19 +267,20 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
-    count += bool(_AVERAGE.search(question)) and not _has_average(query)
+    count += "평균" in question and not _has_average(query)
     if all(e.agg is None for e in query.select):
         used = {e.column for e in query.select} | {c.column for c in query.where}
         count += sum(1 for column in _listed_columns(links, named) if column not in used)
-    count += _misplaced_negations(query, links, named)
+    count += _misplaced_negations(query, links, named, negated)
     count += bool(query.group_by and not (query.having or query.order_by)) and not (
         _GROUP_CUES.search(question)
     )
+    in_ranges = _range_numbers(links)
     count += sum(
         1
         for cond in query.where
         for v in cond.values
-        if v.kind == "number" and v.value in _range_numbers(links)
+        if v.kind == "number" and v.value in in_ranges
     )
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
