@@ -127,9 +127,12 @@ def _train_one(db_dir: Path, hp: dict[str, Any], model_dir: Path, work_dir: Path
 
 
 def _train_all(
-    db_dirs: list[Path], hp: dict[str, Any], model_dir: Path, work_dir: Path, workers: int
+    db_dirs: list[Path], hp: dict[str, Any], model_dir: Path, work_dir: Path, cores: int
 ) -> dict[str, TrainResult]:
-    """Train the parsers, ``workers`` at a time in separate processes (one torch thread each)."""
+    """Train the parsers on ``cores`` cores: each database's ``train.ensemble`` networks take one
+    core each, so with an ensemble of two the databases train one after the other and each
+    training time is what a user training one database would see."""
+    workers = max(1, cores // hp["train"]["ensemble"])
     if workers <= 1 or len(db_dirs) == 1:
         return {d.name: _train_one(d, hp, model_dir, work_dir) for d in db_dirs}
     context = multiprocessing.get_context("spawn")
@@ -145,7 +148,7 @@ def run_multidb_benchmark(
     work_dir: Path,
     timeout_ms: int = 3000,
     row_cap: int = 1000,
-    workers: int = 2,
+    cores: int = 2,
 ) -> dict[str, Any]:
     """Train one parser per database of ``root`` and score all its questions.
 
@@ -155,8 +158,8 @@ def run_multidb_benchmark(
         model_dir: the model cache.
         work_dir: where the SQLite files are built.
         timeout_ms, row_cap: execution limits.
-        workers: parsers trained at the same time (one process and one torch thread each; the
-            benchmark machine has two cores).
+        cores: CPU cores training may use (one torch thread per network; the benchmark
+            machine has two).
 
     Returns:
         ``dataset``, ``n``, ``exec_acc``, ``p50_ms``, ``p95_ms``, ``train_s``, ``by_difficulty``,
@@ -174,7 +177,7 @@ def run_multidb_benchmark(
                     f"{db_dir} lacks {required}", f"{db_dir.name} 폴더에 {required} 파일이 없어요."
                 )
     start = time.perf_counter()
-    trained = _train_all(db_dirs, hp, model_dir, work_dir, workers)
+    trained = _train_all(db_dirs, hp, model_dir, work_dir, cores)
     train_wall_s = time.perf_counter() - start
     hits, times, train_s = 0, [], 0.0
     by_diff: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -340,7 +340,7 @@ def t_event_count(b: Builder) -> Example | None:
         return None
     rng = b.rng
     table = rng.choice(events)
-    parent = rng.choice(b.parents[table] * 2 + b.ancestors[table])
+    parent = b.related(table)
     display = b.display[parent]
     if b.schema.column(display).type != "text" or not b.values.get(display):
         return None

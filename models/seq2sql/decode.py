@@ -53,7 +53,7 @@ def _token(i: int, items: SchemaItems, n_schema: int) -> object:
 
 @torch.no_grad()
 def beam_search(
-    model: Seq2SqlParser,
+    models: list[Seq2SqlParser],
     batch: dict[str, torch.Tensor],
     items: SchemaItems,
     grammar: Grammar,
@@ -63,31 +63,32 @@ def beam_search(
     """Best-first finished hypotheses for one encoded question (batch of size 1).
 
     Args:
-        model: the parser (eval mode).
+        models: the parsers (eval mode); each step averages their log-probabilities.
         batch: ``features.collate`` of one example, as tensors.
         items: the schema items of that example (padded schema size = ``len(items.keys)``).
         grammar: typing rules for this question's candidates.
         beam: beam width.
         max_steps: longest output.
     """
-    memory, mask = model.encode(batch)
+    encoded = [model.encode(batch) for model in models]
     n_q, n_schema = batch["q_ids"].shape[1], len(items.keys)
     alive: list[tuple[float, list[int], State]] = [(0.0, [], grammar.start())]
     done: list[Hypothesis] = []
     for _ in range(max_steps):
         prev = torch.tensor([[-1] + ids for _, ids, _ in alive], dtype=torch.long)
         n = len(alive)
-        logits = model.decode(memory.expand(n, -1, -1), mask.expand(n, -1), prev, n_q)[
-            :, -1
-        ]  # (n, K + I)
-        logits = logits.numpy()
+        logits = [  # per model: (n, K + I)
+            model.decode(memory.expand(n, -1, -1), mask.expand(n, -1), prev, n_q)[:, -1].numpy()
+            for model, (memory, mask) in zip(models, encoded, strict=True)
+        ]
         expansions: list[tuple[float, list[int], State, int]] = []
         for b, (score, ids, state) in enumerate(alive):
             allowed = _allowed_ids(state, items, n_schema)
             if not allowed:
                 continue
-            row = logits[b, allowed]
-            logp = row - np.logaddexp.reduce(row)
+            rows = [lg[b, allowed] for lg in logits]
+            logp = np.mean([row - np.logaddexp.reduce(row) for row in rows], axis=0)
+            logp -= np.logaddexp.reduce(logp)  # the members' geometric mean, normalized
             for j in np.argsort(-logp)[:beam]:
                 expansions.append((score + float(logp[j]), ids, state, allowed[j]))
         expansions.sort(key=lambda e: -e[0])

@@ -78,19 +78,6 @@ def is_followup(text: str, context: dict[str, Any] | None) -> bool:
     )
 
 
-def _display_column(parser: SqlParser, table: str) -> str:
-    columns = parser.database.schema.table(table).columns
-    texts = [c for c in columns if c.type == "text"]
-    for column in texts:
-        if any(
-            h in n
-            for n in (*column.names, column.name.lower())
-            for h in ("이름", "제목", "명", "name", "title")
-        ):
-            return column.key
-    return (texts or list(columns))[0].key
-
-
 def _number_column(
     parser: SqlParser, prev: Query, text: str, unit: str, mentioned: list[str]
 ) -> str | None:
@@ -140,7 +127,7 @@ def refine(parser: SqlParser, text: str, prev: Query) -> Query | None:
         )
         target = best.item if best else None
         if target is not None:
-            column = target if "." in target else _display_column(parser, target)
+            column = target if "." in target else parser.database.schema.table(target).display
             measure = next((e for e in prev.select if e.agg), Expr("COUNT", None))
             return replace(
                 prev,

@@ -28,6 +28,7 @@ __all__ = [
     "PLACE_ENDINGS",
     "PERSON_ENDINGS",
     "VALUE_ENDINGS",
+    "YEAR_PARTS",
     "adjectives",
     "canonical_unit",
     "counter_for",
@@ -42,6 +43,20 @@ __all__ = [
     "verb_stem",
     "with_synonyms",
 ]
+
+# Parts of a year as (first, last) month: "상반기" is January to June, "여름" June to August.
+# Winter is left out: it runs into the next year.
+YEAR_PARTS = {
+    "상반기": (1, 6),
+    "하반기": (7, 12),
+    "1분기": (1, 3),
+    "2분기": (4, 6),
+    "3분기": (7, 9),
+    "4분기": (10, 12),
+    "봄": (3, 5),
+    "여름": (6, 8),
+    "가을": (9, 11),
+}
 
 INTENSIFIERS = ["가장", "가장", "제일", "젤", "최고로"]
 # Generic verbs for rows of an event table (a hike, a loan, an order): the adnominal past form

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from models.korean import COUNTERS, parse_number_words
-from models.seq2sql.lexicon import canonical_unit, unit_conversions, unit_forms
+from models.seq2sql.lexicon import YEAR_PARTS, canonical_unit, unit_conversions, unit_forms
 from models.seq2sql.schema import Schema
 from models.seq2sql.values import (
     Candidate,
@@ -31,6 +31,7 @@ __all__ = [
     "Mention",
     "ValueIndex",
     "link",
+    "month_span",
     "norm",
     "normalize_question",
     "schema_names",
@@ -42,6 +43,13 @@ _DATE_RE = re.compile(
 )
 _MONTH_RE = re.compile(r"(?<![\d년.-])(?<!년 )(?P<m>1[0-2]|[1-9])\s*월")
 _MONTH_SPAN_RE = re.compile(r"(?<![\d.])(?P<a>1[0-2]|[1-9])\s*[~-]\s*(?P<b>1[0-2]|[1-9])\s*월")
+_YEAR_PART_RE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)\s*년\s*|(?<![가-힣\d]))(?P<part>"
+    + "|".join(p.replace("분기", r"\s?분기") for p in YEAR_PARTS)
+    + r")(?![가-힣])|(?:(?P<y2>(?:19|20)\d\d)\s*년\s*|(?<![가-힣\d]))(?P<part2>"
+    + "|".join(p.replace("분기", r"\s?분기") for p in YEAR_PARTS)
+    + r")(?=에|엔|의|철|동안|중|까지|부터|은|는|이|가|을|를)"
+)
 _DECADE_RE = re.compile(
     r"(?<![\d.])(?P<n>(?:1[89]|20)?[0-9]0)\s*(?P<unit>년대|대)(?![가-힣])|"
     r"(?<![\d.])(?P<n2>(?:1[89]|20)?[0-9]0)\s*(?P<unit2>년대|대)(?=에|의|인|이|가|는|을|를|만|초|중|후)"
@@ -180,8 +188,11 @@ def _numbers(question: str, units: list[str]) -> list[Candidate]:
     return out
 
 
-def _month(year: int, month: int) -> tuple[str, str]:
-    return f"{year:04d}-{month:02d}-01", f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+def month_span(year: int, first: int, last: int | None = None) -> tuple[str, str]:
+    """ISO dates from the first day of month ``first`` to the day after month ``last``
+    (``first`` when not given): ``month_span(2024, 12)`` is ('2024-12-01', '2025-01-01')."""
+    last = first if last is None else last
+    return f"{year:04d}-{first:02d}-01", f"{year + (last == 12):04d}-{last % 12 + 1:02d}-01"
 
 
 def _dates(question: str, default_year: int | None) -> list[Candidate]:
@@ -196,7 +207,7 @@ def _dates(question: str, default_year: int | None) -> list[Candidate]:
                 continue
             value = (day.isoformat(), (day + dt.timedelta(days=1)).isoformat())
         elif m:
-            value = _month(y, int(m))
+            value = month_span(y, int(m))
         else:
             value = (f"{y:04d}-01-01", f"{y + 1:04d}-01-01")
         out.append(Candidate("date", value, None, match.start(), match.end()))
@@ -214,19 +225,24 @@ def _dates(question: str, default_year: int | None) -> list[Candidate]:
                     out.append(
                         Candidate(
                             "date",
-                            _month(default_year, int(match.group(key))),
+                            month_span(default_year, int(match.group(key))),
                             None,
                             match.start(key),
                             match.end(key) + (1 if key == "a" else 1),
                         )
                     )
                     taken.add(match.start(key))
+        for match in _YEAR_PART_RE.finditer(question):
+            part = re.sub(r"\s", "", match.group("part") or match.group("part2"))
+            year = match.group("y") or match.group("y2")
+            value = month_span(int(year) if year else default_year, *YEAR_PARTS[part])
+            out.append(Candidate("date", value, None, match.start(), match.end()))
         for match in _MONTH_RE.finditer(question):
             if match.start("m") not in taken:
                 out.append(
                     Candidate(
                         "date",
-                        _month(default_year, int(match.group("m"))),
+                        month_span(default_year, int(match.group("m"))),
                         None,
                         match.start(),
                         match.end(),
@@ -273,12 +289,18 @@ def link(question: str, schema: Schema, index: ValueIndex, max_candidates: int =
     Returns:
         ``Links`` with mentions and candidates, candidates sorted by position.
     """
-    mentions = _mentions(question, schema_names(schema))
+    dates = _dates(question, index.default_year)
+    # "6월" names a date, not a column called 월
+    mentions = [
+        m
+        for m in _mentions(question, schema_names(schema))
+        if not any(d.start <= m.start and m.end <= d.end for d in dates)
+    ]
     names = {p for m in mentions if m.exact for p in range(m.start, m.end)}
     candidates = match_values(question, index, names)
     units = [form for c in schema.columns if c.unit for form in unit_forms(c.unit)]
     candidates += _numbers(question, units)
-    candidates += _dates(question, index.default_year)
+    candidates += dates
     candidates += _ranges(question)
     for match in _QUOTED.finditer(question):
         candidates.append(

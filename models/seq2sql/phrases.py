@@ -52,6 +52,8 @@ _CMP = {
         ("이하", "이하이고"),
         ("이하의", "이하이고"),
         ("까지인", "까지이고"),
+        ("이내인", "이내이고"),
+        ("이내의", "이내이고"),
     ],
     "<": [
         ("미만인", "미만이고"),
@@ -310,7 +312,8 @@ class Phrases:
 
     def _date(self, key: str, name: str, op: str | None) -> Phrase:
         rng = self.rng
-        op = op or rng.choice([">=", ">=", "<", "<", "=", ">", "<=", "BETWEEN"])
+        # a date said plainly ("12월에 잡힌") is the most common way to name one
+        op = op or rng.choice([">=", ">=", "<", "<", "=", "=", "=", ">", "<=", "BETWEEN"])
         value, d = self.date_value(key)
         stem = lx.verb_stem(name)
         did = rng.choice(["된", "한"])
@@ -351,7 +354,16 @@ class Phrases:
                 "{c} {d} 이전인",
                 "{c}{이/가} {d}보다 전인",
             ],
-            "=": ["{c}{이/가} {d}인", "{d}에 {s}" + did, "{c} {d}인", "{d} {s}"],
+            "=": [
+                "{c}{이/가} {d}인",
+                "{d}에 {s}" + did,
+                "{c} {d}인",
+                "{d} {s}",
+                "{d} 중에 {s}" + did,
+                "{d} 동안 {s}" + did,
+                "{d}에 있었던",
+                "{d}에 있는",
+            ],
             ">": [
                 "{d}보다 늦게 {s}" + did,
                 "{d} 이후로 {s}" + did,
@@ -371,8 +383,15 @@ class Phrases:
         rng = self.rng
         op = op or ("IS_FALSE" if rng.random() < 0.4 else "IS_TRUE")
         stem = lx.verb_stem(name)
+        # "환승역 여부" of a station table: "환승 역", "환승역"; "VIP 회원" of members: "VIP 회원"
+        table = self.schema.table(self.schema.column(key).table)
+        bare = next(
+            (stem[: -len(t)].strip() for t in table.names if stem.endswith(t) and stem != t),
+            stem,
+        )
         if op == "IS_TRUE":
             forms = [
+                "{b}",
                 "{s}{이/가} 있는",
                 "{s}된",
                 "{s}하는",
@@ -396,13 +415,18 @@ class Phrases:
                 "{s} 안 한",
                 "{c}{이/가} 거짓인",
             ]
-        return Phrase(Cond(key, op), fill_parts(rng.choice(forms), c=name, s=stem), None)
+        return Phrase(Cond(key, op), fill_parts(rng.choice(forms), c=name, s=stem, b=bare), None)
+
+    def related(self, table: str) -> str:
+        """A table ``table`` reaches by foreign keys, a direct parent twice as often as one two
+        hops away."""
+        return self.rng.choice(self.parents[table] * 2 + self.ancestors[table])
 
     def join_filter(self, table: str) -> tuple[Phrase, str] | None:
         """A condition on a parent table (by foreign key), phrased through it ("한강 작가의")."""
         if not self.ancestors.get(table):
             return None
-        parent = self.rng.choice(self.parents[table] * 2 + self.ancestors[table])
+        parent = self.related(table)
         display = self.display[parent]
         pname = self.tname(parent)
         if (

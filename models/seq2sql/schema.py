@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 COLUMN_TYPES = ("id", "text", "number", "date", "boolean")
+# Words in the name of the column that names a row.
+_DISPLAY_HINTS = ("이름", "제목", "명", "name", "title", "호선", "노선")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?([ T][\d:.]+)?$")
 _BOOL_NAME_RE = re.compile(
     r"^(is|has|can|was|open|in)_|_(yn|flag|bool)$|^(active|returned|available)$", re.IGNORECASE
@@ -75,6 +77,16 @@ class Table:
     def label(self) -> str:
         """The canonical Korean name."""
         return self.names[0]
+
+    @property
+    def display(self) -> str:
+        """The column that names a row (제목, 이름...): what "어떤 공연 있어?" lists."""
+        texts = [c for c in self.columns if c.type == "text"]
+        for column in texts:
+            if any(h in n.lower() for n in (*column.names, column.name) for h in _DISPLAY_HINTS):
+                return column.key
+        others = texts or [c for c in self.columns if not c.primary_key] or list(self.columns)
+        return others[0].key
 
 
 @dataclass(frozen=True)

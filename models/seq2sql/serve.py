@@ -26,7 +26,7 @@ from models.seq2sql.evaluate import is_empty_result, percentile, results_match, 
 from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
 from models.seq2sql.grammar import Grammar
 from models.seq2sql.ir import KEYWORDS, Expr, Query, join_path, render_sql
-from models.seq2sql.lexicon import canonical_unit, unit_forms
+from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_forms
 from models.seq2sql.linking import Candidate, Links, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
 from models.seq2sql.schema import Schema
@@ -81,6 +81,10 @@ _AVERAGE_COMPARED = re.compile(
 )
 _ROW_COUNTERS = frozenset(
     {"개", "명", "권", "건", "곳", "마리", "편", "가지", "군데", "대", "종", "팀", "번", "회"}
+)
+# Words that ask for a count ("몇 곳", "회원 수", "얼마나 많이"): without one, COUNT is invented.
+_COUNT_CUES = re.compile(
+    r"몇|(?<![가-힣])수|개수|건수|횟수|얼마나|총|합계|count|how many|number of"
 )
 _HOW_MANY = re.compile(r"몇\s*([a-z가-힣]+)")
 
@@ -241,6 +245,114 @@ def _range_numbers(links: Links) -> set[float]:
     }
 
 
+_SAID_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(\s?월)?")
+
+
+def _month_numbers(links: Links) -> set[float]:
+    """Numbers said only as a month ("6월에 50만 명 넘은" compares nothing with 6)."""
+    months: set[float] = set()
+    others: set[float] = set()
+    for said in _SAID_NUMBER.finditer(links.question):
+        (months if said.group(2) else others).add(float(said.group(1)))
+    return months - others
+
+
+# Right after a date, words that make it a bound: "3월 이후", "2020년 전에", "5월부터".
+_DATE_BOUND_AFTER = re.compile(
+    r"\s*(?:[에의]\s*)?(?:이후|이전|부터|까지|전(?![체부국])|후|뒤|넘|지나|이래|이상|이하|초과|미만|"
+    r"after|before|since|until)"
+)
+
+
+def _date_bound_mismatches(query: Query, links: Links) -> int:
+    """A date said plainly ("4월 한 달 동안", "12월에 잡힌") is a period to fall in; a bound
+    ("4월 이후", "2020년 전") needs a word that makes it one."""
+    count = 0
+    for cond in query.where:
+        if cond.op not in ("=", ">", ">=", "<", "<=") or not cond.values:
+            continue
+        if cond.values[0].kind != "date":
+            continue
+        ends = [
+            c.end for c in links.candidates if c.kind == "date" and c.value == cond.values[0].value
+        ]
+        if ends:
+            bounded = any(_DATE_BOUND_AFTER.match(links.question, end) for end in ends)
+            count += bounded == (cond.op == "=")
+    return count
+
+
+def _column_words(links: Links) -> set[str]:
+    """Columns the question names by a word of their own: "제목" names the title, but "공연" names
+    the table only, though it is also a word of "공연 시간"."""
+    table_spans = {(m.start, m.end) for m in links.mentions if "." not in m.item}
+    return {m.item for m in links.mentions if "." in m.item and (m.start, m.end) not in table_spans}
+
+
+# Questions that ask for an amount or a time without naming its column ("얼마야?", "언제야?").
+_ASKS_FOR_AMOUNT = re.compile(r"얼마|언제|몇")
+
+
+def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
+    """Shown columns the question never names, of a table it names, where the row's name would
+    answer: "제목에 단독 들어간 공연 뭐 있어" lists titles, not running times."""
+    if query.group_by or _ASKS_FOR_AMOUNT.search(links.question):
+        return 0
+    # a conditioned column is dropped from the listing by _mention_order
+    words = _column_words(links) | {c.column for c in query.where}
+    tables = {m.item for m in links.mentions if "." not in m.item}
+    shown = [schema.column(e.column) for e in query.select if e.agg is None and e.column]
+    return sum(
+        1
+        for c in shown
+        if c.key not in words and c.table in tables and c.key != schema.table(c.table).display
+    )
+
+
+# Question words that ask for a kind of answer.
+_WHO = re.compile(r"누구|누가")
+_WHERE = re.compile(r"어디")
+_WHEN = re.compile(r"언제")
+_HOW_MUCH = re.compile(r"얼마")
+# Column names that say where something is ("도시", "지역", "주소").
+_PLACE_COLUMN = re.compile(r"지역|도시|위치|주소|장소|동네|시도|시군|구$")
+
+
+def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
+    """ "누구 콘서트야?" asks for a person, "어디서 해?" for a place, "언제야?" for a date and
+    "얼마야?" for an amount: a projection that shows none answers another question (a count
+    answers only "얼마나 많이")."""
+    shown = [schema.column(e.column) for e in query.select if e.column]
+    if _WHEN.search(question):
+        return not any(c.type == "date" for c in shown)
+    if _HOW_MUCH.search(question):
+        counted = "얼마나" in question and any(e.agg == "COUNT" for e in query.select)
+        return not counted and not any(c.type == "number" for c in shown)
+    names = [n for c in shown for n in schema.table(c.table).names]
+    if _WHO.search(question):
+        return not any(is_person((n,)) for n in names)
+    if _WHERE.search(question):
+        places = any(is_place((n,)) for n in names)
+        return not places and not any(_PLACE_COLUMN.search(n) for c in shown for n in c.names)
+    return 0
+
+
+# Words that ask whether something holds ("주차 가능 여부", "매진인지").
+_ASKS_WHETHER = re.compile(r"여부|유무|인지|는지|했는지|됐는지")
+
+
+def _flag_shown(query: Query, question: str, schema: Schema) -> int:
+    """ "환승역 이름" asks for stations that are transfer stations, not for a yes/no column next
+    to every name: a flag is shown only when the question asks whether it holds."""
+    if _ASKS_WHETHER.search(question):
+        return 0
+    return sum(
+        1
+        for e in query.select
+        if e.agg is None and e.column and schema.column(e.column).type == "boolean"
+    )
+
+
 def groundless(query: Query, links: Links, schema: Schema) -> int:
     """How many parts of ``query`` the question gives no ground for.
 
@@ -256,6 +368,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     negated = bool(_NEGATION_CUES.search(question))
     named = _named(links)
     count = int(query.limit is not None and not limit_asked)
+    counted = any(e.agg == "COUNT" for e in query.select) and not query.group_by
+    count += counted and not _COUNT_CUES.search(question)
     asked = _HOW_MANY.search(question)
     if asked and query.select and not query.group_by:
         units = {form for c in schema.columns if c.unit for form in unit_forms(c.unit)}
@@ -272,16 +386,24 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         used = {e.column for e in query.select} | {c.column for c in query.where}
         count += sum(1 for column in _listed_columns(links, named) if column not in used)
     count += _misplaced_negations(query, links, named, negated)
-    count += bool(query.group_by and not (query.having or query.order_by)) and not (
-        _GROUP_CUES.search(question)
-    )
-    in_ranges = _range_numbers(links)
-    count += sum(
-        1
-        for cond in query.where
-        for v in cond.values
-        if v.kind == "number" and v.value in in_ranges
-    )
+    grouped_by_word = bool(_GROUP_CUES.search(question))
+    count += bool(query.group_by and not (query.having or query.order_by)) and not grouped_by_word
+    if query.having and query.group_by and query.having[0].column and not grouped_by_word:
+        # "출구가 열 개 넘는 역": a column of the row itself, not a total over its rows
+        measured = schema.column(query.having[0].column).table
+        count += measured == schema.column(query.group_by).table
+    if query.having and query.having[2].kind == "number":
+        count += query.having[2].value in _month_numbers(links)
+    in_ranges, months = _range_numbers(links), _month_numbers(links)
+    for cond in query.where:
+        on_date = schema.column(cond.column).type == "date"
+        for v in cond.values:
+            if v.kind == "number":
+                count += v.value in in_ranges or (v.value in months and not on_date)
+    count += _date_bound_mismatches(query, links)
+    count += _unnamed_shown(query, links, schema)
+    count += _wrong_kind_shown(query, question, schema)
+    count += _flag_shown(query, question, schema)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)
@@ -317,10 +439,11 @@ class SqlParser:
     """
 
     def __init__(
-        self, model: Seq2SqlParser, vocab: Vocab, hp: dict[str, Any], database: Database
+        self, models: list[Seq2SqlParser], vocab: Vocab, hp: dict[str, Any], database: Database
     ) -> None:
-        self.model, self.vocab, self.hp = model, vocab, hp
-        self.model.eval()
+        self.models, self.vocab, self.hp = models, vocab, hp
+        for model in self.models:
+            model.eval()
         self.database = database
         self.items: SchemaItems = schema_items(database.schema, vocab)
 
@@ -336,18 +459,18 @@ class SqlParser:
             cfg = ParserConfig(**json.loads((path / "config.json").read_text(encoding="utf-8")))
             vocab = Vocab(json.loads((path / "vocab.json").read_text(encoding="utf-8")))
             hp = yaml.safe_load((path / "hparams.yaml").read_text(encoding="utf-8"))
-            model = Seq2SqlParser(cfg)
-            model.load_state_dict(
-                torch.load(path / "model.pt", map_location="cpu", weights_only=True)
-            )
+            models = []
+            for state in torch.load(path / "model.pt", map_location="cpu", weights_only=True):
+                models.append(Seq2SqlParser(cfg))
+                models[-1].load_state_dict(state)
         except (OSError, ValueError, RuntimeError, KeyError) as exc:
             raise ModelNotTrainedError(f"no usable parser bundle in {path}: {exc}") from exc
         torch.set_num_threads(hp["train"]["threads"])
-        return cls(model, vocab, hp, database)
+        return cls(models, vocab, hp, database)
 
     def with_database(self, database: Database) -> SqlParser:
         """The same network bound to another database (WikiSQL: one table at a time)."""
-        return SqlParser(self.model, self.vocab, self.hp, database)
+        return SqlParser(self.models, self.vocab, self.hp, database)
 
     def hypotheses(self, question: str) -> tuple[str, Links, list[Hypothesis]]:
         """Normalized question, its links and the beam's finished hypotheses (best first)."""
@@ -362,7 +485,7 @@ class SqlParser:
         batch = {k: torch.from_numpy(v) for k, v in collate([enc], [self.items]).items()}
         grammar = Grammar(self.database.schema, links.candidates, self.database.strict)
         dec = self.hp["decode"]
-        hyps = beam_search(self.model, batch, self.items, grammar, dec["beam"], dec["max_steps"])
+        hyps = beam_search(self.models, batch, self.items, grammar, dec["beam"], dec["max_steps"])
         return normalized, links, hyps
 
     def predict(self, question: str) -> Prediction:
@@ -448,9 +571,27 @@ class SqlParser:
                 group.add(i)
         base = len(KEYWORDS) + len(self.items.keys)
 
+        # "VIP 회원" names the flag column is_vip as a whole; a query using that column has used
+        # the value 'VIP' said inside its name
+        named = [(m.start, m.end, m.item) for m in links.mentions if m.exact and "." in m.item]
+        explained = [
+            {
+                item
+                for start, end, item in named
+                for j in g
+                if start <= links.candidates[j].start and links.candidates[j].end <= end
+            }
+            for g in groups
+        ]
+
         def score(h: Hypothesis) -> float:
             used = {i - base for i in h.ids if i >= base}
-            unused = sum(1 for g in groups if not g & used)
+            conditioned = {c.column for c in h.query.where}
+            unused = sum(
+                1
+                for g, cols in zip(groups, explained, strict=True)
+                if not (g & used or cols & conditioned)
+            )
             return (
                 h.logp
                 - penalty * unused

@@ -17,9 +17,9 @@ from typing import Any
 
 from models.seq2sql import lexicon as lx
 from models.seq2sql.ir import Value
-from models.seq2sql.linking import normalize_question
+from models.seq2sql.linking import month_span, normalize_question
 from models.seq2sql.phrases import Example, Phrase, Phrases, mark
-from models.seq2sql.schema import Column, Schema, Table
+from models.seq2sql.schema import Column, Schema
 from models.seq2sql.translit import english_to_korean, hangul_spelling
 
 __all__ = ["Builder", "Example", "Phrase", "mark"]
@@ -27,7 +27,6 @@ __all__ = ["Builder", "Example", "Phrase", "mark"]
 _SEPARATOR = re.compile(r"\s*[|,/;·]\s*")
 _LATIN = re.compile("[A-Za-z]")
 _MAX_INNER_PARTS = 40  # Hangul pieces inside values, per column ('능선' in '대청봉능선')
-_DISPLAY_HINTS = ("이름", "제목", "명", "name", "title", "호선", "노선")
 
 
 def _inner_parts(values: list[Any]) -> set[str]:
@@ -91,7 +90,7 @@ class Builder(Phrases):
                 if key not in self.multi:
                     words -= self.whole[key]
                 self.parts[key] = sorted(words | _inner_parts(vals[:2000]))
-        self.display = {t.name: self._display(t) for t in schema.tables}
+        self.display = {t.name: t.display for t in schema.tables}
         self.parents: dict[str, list[str]] = {t.name: [] for t in schema.tables}
         for fk in schema.foreign_keys:
             if fk.ref_table != fk.table and fk.ref_table not in self.parents[fk.table]:
@@ -121,15 +120,6 @@ class Builder(Phrases):
         )
 
     # ---- names and values -------------------------------------------------------------------
-    def _display(self, table: Table) -> str:
-        texts = [c for c in table.columns if c.type == "text"]
-        for column in texts:
-            if any(h in n.lower() for n in (*column.names, column.name) for h in _DISPLAY_HINTS):
-                return column.key
-        return (texts or [c for c in table.columns if not c.primary_key] or list(table.columns))[
-            0
-        ].key
-
     def tname(self, table: str) -> str:
         """A Korean name of the table (the canonical one most often)."""
         names = self.schema.table(table).names
@@ -237,16 +227,18 @@ class Builder(Phrases):
         match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
         year, month, day = (int(g) for g in match.groups()) if match else (2020, 1, 1)
         roll = self.rng.random()
+        if roll < 0.1:  # "상반기", "2023년 여름"
+            part = self.rng.choice([p for p, (a, b) in lx.YEAR_PARTS.items() if a <= month <= b])
+            start, end = month_span(year, *lx.YEAR_PARTS[part])
+            said = part if self.default_year == year and self.rng.random() < 0.6 else None
+            return Value("date", (start, end)), mark(said or f"{year}년 {part}")
         if self.default_year == year and roll < 0.5:
-            start = f"{year:04d}-{month:02d}-01"
-            end = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
-            return Value("date", (start, end)), mark(f"{month}월")
+            return Value("date", month_span(year, month)), mark(f"{month}월")
         if roll < 0.5:
             start, end = f"{year:04d}-01-01", f"{year + 1:04d}-01-01"
             surface = f"{year}년"
         elif roll < 0.75:
-            start = f"{year:04d}-{month:02d}-01"
-            end = f"{year + (month == 12):04d}-{month % 12 + 1:02d}-01"
+            start, end = month_span(year, month)
             surface = f"{year}년 {month}월"
         else:
             start = f"{year:04d}-{month:02d}-{day:02d}"

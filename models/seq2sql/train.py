@@ -13,10 +13,12 @@ import hashlib
 import json
 import logging
 import math
+import multiprocessing
 import random
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,8 @@ def code_version() -> str:
     """A hash of the source that shapes a trained parser, part of every bundle key."""
     digest = hashlib.sha256()
     sources = [p for p in sorted(_PACKAGE.glob("*.py")) if p.name not in _SERVING_ONLY]
+    # models/korean reads numbers and particles for synthesis and linking
+    sources += sorted((_PACKAGE.parent / "korean").glob("*.py"))
     for path in [*sources, _PACKAGE / "hparams.yaml"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -144,8 +148,11 @@ def fit(
     hp: dict[str, Any],
     steps: int | None = None,
     weights: list[float] | None = None,
-) -> tuple[Seq2SqlParser, dict[str, float]]:
-    """Train a fresh parser on encoded examples (tqdm bar on stderr).
+) -> tuple[list[Seq2SqlParser], dict[str, float]]:
+    """Train ``train.ensemble`` fresh parsers on encoded examples, one per seed (``seed``,
+    ``seed + 1``…), each in its own process when there are several: one network trains on one
+    core, so two train in the time of one on two cores. Decoding averages their predictions,
+    which steadies what one network learns from one random draw of synthesized data.
 
     Args:
         data: encoded examples with targets.
@@ -156,12 +163,43 @@ def fit(
         weights: sampling weight per example (default uniform).
 
     Returns:
-        The model (eval mode) and a history with first/last loss and held-out exact match.
+        The models (eval mode) and a history with first/last loss and held-out exact match
+        (averaged over the members).
     """
+    seeds = [hp["seed"] + i for i in range(hp["train"]["ensemble"])]
+    if len(seeds) == 1:
+        results = [_fit_one(data, items, vocab, hp, steps, weights, seeds[0])]
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=len(seeds), mp_context=context) as pool:
+            futures = [
+                pool.submit(_fit_one, data, items, vocab, hp, steps, weights, seed)
+                for seed in seeds
+            ]
+            results = [f.result() for f in futures]
+    models = []
+    for state, _ in results:
+        model = Seq2SqlParser(ParserConfig(vocab_size=len(vocab), **hp["model"]))
+        model.load_state_dict(state)
+        models.append(model.eval())
+    history = {key: float(np.mean([h[key] for _, h in results])) for key in results[0][1]}
+    return models, history
+
+
+def _fit_one(
+    data: list[Encoded],
+    items: list[SchemaItems],
+    vocab: Vocab,
+    hp: dict[str, Any],
+    steps: int | None,
+    weights: list[float] | None,
+    seed: int,
+) -> tuple[dict[str, torch.Tensor], dict[str, float]]:
+    """One member of ``fit``: its weights (a state dict crosses processes) and history."""
     tr = hp["train"]
-    torch.manual_seed(hp["seed"])
+    torch.manual_seed(seed)
     torch.set_num_threads(tr["threads"])
-    rng = np.random.default_rng(hp["seed"])
+    rng = np.random.default_rng(seed)
     order = rng.permutation(len(data))
     n_val = int(len(data) * tr["val_fraction"])
     val = [data[i] for i in order[:n_val]]
@@ -184,7 +222,14 @@ def fit(
     sched = torch.optim.lr_scheduler.LambdaLR(optim, schedule)
     model.train()
     losses = []
-    bar = tqdm(range(total), desc="train parser", file=sys.stderr, mininterval=5)
+    member = seed - hp["seed"]
+    bar = tqdm(
+        range(total),
+        desc=f"train parser {member + 1}/{tr['ensemble']}",
+        file=sys.stderr,
+        mininterval=5,
+        position=member,
+    )
     for step in bar:
         picked = rng.choice(train_idx, size=min(tr["batch_size"], len(train_idx)), p=probs)
         batch = _to_tensors(collate([data[i] for i in picked], items))
@@ -211,12 +256,12 @@ def fit(
         "n_train": len(train_idx),
         "n_val": n_val,
     }
-    return model, history
+    return model.state_dict(), history
 
 
 def save_bundle(
     path: Path,
-    model: Seq2SqlParser,
+    models: list[Seq2SqlParser],
     vocab: Vocab,
     hp: dict[str, Any],
     schema: Schema | None,
@@ -226,8 +271,8 @@ def save_bundle(
     """Write every file ``serve.SqlParser.load`` needs (atomically: a temp folder renamed)."""
     tmp = path.with_name(path.name + ".tmp")
     tmp.mkdir(parents=True, exist_ok=True)
-    torch.save(model.state_dict(), tmp / "model.pt")
-    (tmp / "config.json").write_text(json.dumps(model.cfg.to_dict()), encoding="utf-8")
+    torch.save([m.state_dict() for m in models], tmp / "model.pt")
+    (tmp / "config.json").write_text(json.dumps(models[0].cfg.to_dict()), encoding="utf-8")
     (tmp / "vocab.json").write_text(json.dumps(vocab.tokens, ensure_ascii=False), encoding="utf-8")
     (tmp / "hparams.yaml").write_text(
         yaml.safe_dump(hp, allow_unicode=True, sort_keys=False), encoding="utf-8"
@@ -306,11 +351,11 @@ def train_parser(
             f"no trainable example for {db.schema.database}",
             "이 데이터베이스로는 학습할 질문을 만들지 못했어요.",
         )
-    model, history = fit(data, items, vocab, hp)
+    models, history = fit(data, items, vocab, hp)
     train_s, train_cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     from models.seq2sql.serve import SqlParser  # serving needs the trained model; import here
 
-    probe = SqlParser(model, vocab, hp, db)
+    probe = SqlParser(models, vocab, hp, db)
     latency = sorted(probe.predict(e.question).elapsed_ms for e in examples[:12])
     meta = {
         "database": db.schema.database,
@@ -322,7 +367,7 @@ def train_parser(
         "latency_ms": round(latency[len(latency) // 2], 1) if latency else None,
         **history,
     }
-    save_bundle(path, model, vocab, hp, db.schema, db.index.to_dict(), meta)
+    save_bundle(path, models, vocab, hp, db.schema, db.index.to_dict(), meta)
     return TrainResult(
         path,
         len(data),

@@ -195,6 +195,7 @@ _LETTER_NAMES = dict(
     )
 )
 _ACRONYM = re.compile(r"\b[A-Z]{1,3}\b")
+_ACRONYM_WITH_AMPERSAND = re.compile(r"\b[A-Z]{1,3}(?:&[A-Z]{1,3})?\b")  # R&B, AT&T
 
 
 def _spell_acronyms(text: str) -> str:
@@ -209,10 +210,9 @@ def acronym_spellings(text: str) -> list[tuple[str, str]]:
         >>> acronym_spellings("YG Entertainment"), acronym_spellings("R&B")
         ([('와이지', 'YG')], [('알앤비', 'R&B')])
     """
-    pattern = re.compile(r"\b[A-Z]{1,3}(?:&[A-Z]{1,3})?\b")
     return [
         (_spell_acronyms(m.group(0)), m.group(0))
-        for m in pattern.finditer(unicodedata.normalize("NFKC", text))
+        for m in _ACRONYM_WITH_AMPERSAND.finditer(unicodedata.normalize("NFKC", text))
         if len(m.group(0)) >= 2
     ]
 
@@ -249,8 +249,7 @@ def _respell_word(word: str) -> str:
             medials = _VOWELS[unit]
             syllables += [["ㅇ", m, ""] for m in medials]
         elif nxt in _VOWELS and nxt != "y":
-            initial = "ㄱ" if unit == "c" and nxt[0] in "ei" else _INITIALS[unit]
-            initial = "ㅅ" if unit == "c" and nxt[0] in "eiy" else initial
+            initial = "ㅅ" if unit == "c" and nxt[0] in "eiy" else _INITIALS[unit]  # city → 시티
             medials = list(_VOWELS[nxt])
             medials[0] = _GLIDES.get((unit, medials[0]), medials[0])
             syllables.append(["ㅇ" if unit in ("w", "y") else initial, medials[0], ""])

@@ -174,7 +174,9 @@ def _train(
     weights = [wk["real_repeat"] * len(data_syn) / max(1, len(data_real))] * len(data_real) + [
         1.0
     ] * len(data_syn)
-    model, history = fit(data_real + data_syn, items, vocab, hp, steps=wk["steps"], weights=weights)
+    models, history = fit(
+        data_real + data_syn, items, vocab, hp, steps=wk["steps"], weights=weights
+    )
     train_s = time.perf_counter() - start
     meta = {
         "database": "ko-wikisql",
@@ -185,7 +187,7 @@ def _train(
         "train_s": round(train_s, 1),
         **history,
     }
-    save_bundle(path, model, vocab, hp, None, None, meta)
+    save_bundle(path, models, vocab, hp, None, None, meta)
     return meta
 
 

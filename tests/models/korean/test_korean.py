@@ -41,6 +41,8 @@ def test_attach_particle(word: str, particle: str, expected: str) -> None:
         ("백화점 근처", "백화점 근처"),
         ("일요일에 볼 영화", "일요일에 볼 영화"),
         ("한국 영화 한 개", "한국 영화 1 개"),
+        ("좌석 천 석 이하", "좌석 1000 석 이하"),
+        ("석 달 동안", "3 달 동안"),
     ],
 )
 def test_parse_number_words(text: str, expected: str) -> None:

@@ -148,3 +148,19 @@ def test_cli_commands(
     assert [line["id"] for line in lines] == [f"q{i}" for i in range(len(QUESTIONS))]
     bad = runner.invoke(app, ["sql", "train", "--db", url, "--set", "train.lrr=3", "--json"])
     assert bad.exit_code != 0 and "train.lrr" in bad.output
+
+
+def test_an_ensemble_trains_in_parallel_and_decodes_as_one(
+    bookstore: tuple[Path, Path], tmp_path: Path
+) -> None:
+    hp = load_hparams(
+        "tiny",
+        overrides={"train.ensemble": 2, "train.steps": 40, "synthesis.n_examples": 300},
+    )
+    db = Database.open(f"sqlite:///{bookstore[0]}", bookstore[1])
+    result = train_parser(db, hp, tmp_path)
+    parser = SqlParser.load(result.path, db)
+    assert len(parser.models) == 2
+    first, second = (m.state_dict() for m in parser.models)
+    assert any(not (first[k] == second[k]).all() for k in first)  # two seeds, two networks
+    assert parser.predict("책은 모두 몇 권이야?").sql.startswith("SELECT")

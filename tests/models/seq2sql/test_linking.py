@@ -154,6 +154,21 @@ def test_dates_and_ranges(shop_index: ValueIndex) -> None:
     assert months == [("2024-04-01", "2024-05-01"), ("2024-06-01", "2024-07-01")]
 
 
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("상반기 승차 인원", ("2024-01-01", "2024-07-01")),
+        ("2023년 여름에 간 산", ("2023-06-01", "2023-09-01")),
+        ("3분기 매출", ("2024-07-01", "2024-10-01")),
+        ("여름밤 공연", None),  # a word that starts with 여름 is no season
+    ],
+)
+def test_parts_of_a_year_are_date_spans(question: str, span: tuple | None) -> None:
+    dates = [c for c in _cands(question, ValueIndex({}, default_year=2024)) if c.kind == "date"]
+    parts = [c.value for c in dates if c.value[0][5:7] != "01" or c.value[1][5:7] != "01"]
+    assert parts == ([span] if span else [])
+
+
 def test_schema_mentions_are_found(bookstore_db: Database) -> None:
     links = link(
         normalize_question("책 제목이랑 출판일 알려줘"), bookstore_db.schema, bookstore_db.index

@@ -11,6 +11,7 @@ from models.seq2sql.linking import link, normalize_question
 from models.seq2sql.serve import (
     _distinct_over_fan_out,
     _mention_order,
+    _month_numbers,
     _unasked_ranking_amount,
     groundless,
 )
@@ -92,6 +93,7 @@ BY_ID = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number"
         ("가격이 평균 이상인 책", ABOVE_AVERAGE, 0),
         ("책 평균 가격", ABOVE_AVERAGE, 1),
         ("책 몇 권이야?", HOW_MANY, 0),
+        ("소설 책 있어?", HOW_MANY, 1),  # a count needs a word that asks for one
         ("그 책 몇 원이야?", HOW_MANY, 2),  # a unit asked for is never a row count
     ],
 )
@@ -148,3 +150,71 @@ def test_a_group_needs_a_word_that_asks_for_groups(bookstore_db) -> None:  # noq
     grouped = Query("book", (Expr(None, "book.Genre"), Expr("COUNT", None)), group_by="book.Genre")
     assert groundless(grouped, _links(bookstore_db, "장르별 책 수"), bookstore_db.schema) == 0
     assert groundless(grouped, _links(bookstore_db, "장르 알려줘"), bookstore_db.schema) == 1
+
+
+YEAR_2020 = Value("date", ("2020-01-01", "2021-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("question", "op", "expected"),
+    [
+        ("2020년에 나온 책", "=", 0),
+        ("2020년에 나온 책", ">=", 1),  # a plain date is a period, not a bound
+        ("2020년 이후에 나온 책", ">=", 0),
+        ("2020년 이후에 나온 책", "=", 1),
+        ("2020년 전에 나온 책", "<", 0),
+    ],
+)
+def test_a_date_is_a_bound_only_with_a_word_that_makes_it_one(
+    bookstore_db, question, op, expected
+) -> None:  # noqa: ANN001
+    query = Query("book", TITLES, where=(Cond("book.Published", op, (YEAR_2020,)),))
+    assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(("shown", "expected"), [("book.Title", 0), ("book.Publisher", 1)])
+def test_a_list_of_a_named_table_shows_its_names(bookstore_db, shown: str, expected: int) -> None:  # noqa: ANN001
+    query = Query("book", (Expr(None, shown),), where=NOVELS)
+    links = _links(bookstore_db, "소설 책 뭐 있어?")
+    assert groundless(query, links, bookstore_db.schema) == expected
+
+
+def test_a_column_of_the_row_itself_is_no_total_over_a_group(bookstore_db) -> None:  # noqa: ANN001
+    price_over = ">", Value("number", 20000)
+    per_title = Query(
+        "book", TITLES, group_by="book.Title", having=(Expr("SUM", "book.Price"), *price_over)
+    )
+    per_author = Query(
+        "book",
+        (Expr(None, "Author.Name"),),
+        group_by="Author.Name",
+        having=(Expr("SUM", "book.Price"), *price_over),
+    )
+    question = "가격 합계가 2만 원 넘는 작가"
+    assert groundless(per_author, _links(bookstore_db, question), bookstore_db.schema) == 0
+    question = "가격이 2만 원 넘는 책 제목"
+    assert groundless(per_title, _links(bookstore_db, question), bookstore_db.schema) == 1
+
+
+def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
+    assert _month_numbers(_links(bookstore_db, "6월에 나온 책 중 만 원 넘는 거")) == {6}
+    assert _month_numbers(_links(bookstore_db, "6월에 나온 책 6권")) == set()
+    query = Query("book", TITLES, where=(Cond("book.Price", ">", (Value("number", 6),)),))
+    links = _links(bookstore_db, "6월에 나온 비싼 책")
+    assert groundless(query, links, bookstore_db.schema) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "expected"),
+    [
+        ("'흰'은 누가 쓴 책이야?", Expr(None, "Author.Name"), 0),
+        ("'흰'은 누가 쓴 책이야?", Expr(None, "book.Title"), 1),
+        ("'흰'은 언제 나왔어?", Expr(None, "book.Published"), 0),
+        ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 1),
+        ("'흰'은 얼마야?", Expr(None, "book.Price"), 0),
+        ("'흰'은 얼마야?", Expr("COUNT", None), 2),  # a count answers only 몇, 얼마나 많이
+    ],
+)
+def test_a_question_word_asks_for_a_kind_of_answer(bookstore_db, question, shown, expected) -> None:  # noqa: ANN001
+    query = Query("book", (shown,), where=(Cond("book.Title", "=", (Value("text", "흰"),)),))
+    assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
