@@ -392,9 +392,9 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         # "출구가 열 개 넘는 역": a column of the row itself, not a total over its rows
         measured = schema.column(query.having[0].column).table
         count += measured == schema.column(query.group_by).table
-    if query.having and query.having[2].kind == "number":
-        count += query.having[2].value in _month_numbers(links)
     in_ranges, months = _range_numbers(links), _month_numbers(links)
+    if query.having and query.having[2].kind == "number":
+        count += query.having[2].value in months
     for cond in query.where:
         on_date = schema.column(cond.column).type == "date"
         for v in cond.values:
