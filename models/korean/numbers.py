@@ -155,8 +155,8 @@ def _replace(match: re.Match[str]) -> str:
         sino_syllables = num.replace(" ", "")
         if not has_unit and not (counter and gap):
             return match.group(0)  # "이", "오", "사" alone are words, "영화" is a movie
-        if sino_syllables in _BIG_UNITS and counter != "원":
-            return match.group(0)  # "만", "조" alone: "만화", "조회"
+        if sino_syllables in _BIG_UNITS and not (counter == "원" or counter and gap):
+            return match.group(0)  # "만화", "조회", "만점", "만세"; but "만 석", "만원"
         after = match.string[match.end() :].lstrip()
         if len(sino_syllables) == 1 and not counter and not after.startswith(_COMPARISONS):
             return match.group(0)  # "십", "백", "천" alone, unless "백 이상"

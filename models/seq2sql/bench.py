@@ -1,7 +1,8 @@
 """The hand-written multi-database benchmark (``heldout/`` and ``devsets/``).
 
 Each database folder holds ``schema.sql`` (DDL + rows), ``<db>.sori.yaml`` and
-``questions.jsonl`` (``id, question, sql, difficulty, tags``). The database is built into a SQLite
+``questions.jsonl`` (``id, question, sql, difficulty, tags``; later sets sit beside it as
+``questions_b.jsonl``...). The database is built into a SQLite
 file under the work folder, a parser is trained from its schema, annotation and values only (or
 loaded from the cache), and every question is scored by execution. Failures are sorted into
 categories by comparing the predicted and gold SQL's structure (``failure_category``).
@@ -110,9 +111,13 @@ def failure_category(predicted: str, gold: str, empty: bool) -> str:
     return "empty_result" if empty else "other"
 
 
-def _questions(path: Path) -> list[dict[str, Any]]:
+def _questions(db_dir: Path) -> list[dict[str, Any]]:
+    """``questions.jsonl`` and any later sets beside it (``questions_b.jsonl``...)."""
     return [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line)
+        for path in sorted(db_dir.glob("questions*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
     ]
 
 
@@ -193,7 +198,7 @@ def run_multidb_benchmark(
         train_s += result.train_s
         parser = SqlParser.load(result.path, db)
         db_hits, db_times = 0, []
-        questions = _questions(db_dir / "questions.jsonl")
+        questions = _questions(db_dir)
         for item in questions:
             pred = parser.predict(item["question"])
             times.append(pred.elapsed_ms)

@@ -43,16 +43,26 @@ _DATE_RE = re.compile(
 )
 _MONTH_RE = re.compile(r"(?<![\d년.-])(?<!년 )(?P<m>1[0-2]|[1-9])\s*월")
 _MONTH_SPAN_RE = re.compile(r"(?<![\d.])(?P<a>1[0-2]|[1-9])\s*[~-]\s*(?P<b>1[0-2]|[1-9])\s*월")
+# a year part or decade ends the word, or a particle follows it ("여름철", "90년대에")
 _YEAR_PART_RE = re.compile(
     r"(?:(?P<y>(?:19|20)\d\d)\s*년\s*|(?<![가-힣\d]))(?P<part>"
     + "|".join(p.replace("분기", r"\s?분기") for p in YEAR_PARTS)
-    + r")(?![가-힣])|(?:(?P<y2>(?:19|20)\d\d)\s*년\s*|(?<![가-힣\d]))(?P<part2>"
-    + "|".join(p.replace("분기", r"\s?분기") for p in YEAR_PARTS)
-    + r")(?=에|엔|의|철|동안|중|까지|부터|은|는|이|가|을|를)"
+    + r")(?=$|[^가-힣]|에|엔|의|철|동안|중|까지|부터|은|는|이|가|을|를)"
 )
 _DECADE_RE = re.compile(
-    r"(?<![\d.])(?P<n>(?:1[89]|20)?[0-9]0)\s*(?P<unit>년대|대)(?![가-힣])|"
-    r"(?<![\d.])(?P<n2>(?:1[89]|20)?[0-9]0)\s*(?P<unit2>년대|대)(?=에|의|인|이|가|는|을|를|만|초|중|후)"
+    r"(?<![\d.])(?P<n>(?:1[89]|20)?[0-9]0)\s*(?P<unit>년대|대)"
+    r"(?=$|[^가-힣]|에|의|인|이|가|는|을|를|만|초|중|후)"
+)
+# "top3", "탑 5", "베스트 3" are said as 상위 N
+_TOP_N = re.compile(r"(?<![a-z가-힣])(?:top|탑|베스트)\s?(?=\d)", re.IGNORECASE)
+# "23년에", "19년 3월": a two-digit year, when a date word follows it ("10년 넘은" is a duration)
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.~/-])(?P<yy>\d\d)(?=\s?년\s?(?:도|에|부터|까지|이후|이전|[상하]반기|\d\s?분기|"
+    r"(?:1[0-2]|[1-9])\s?월))"
+)
+# "여름(6~8월)", "상반기(1~6월)": the months in brackets say the year part again
+_RESTATED_MONTHS = re.compile(
+    r"(?P<part>" + "|".join(YEAR_PARTS) + r")\s*\(\s*\d{1,2}\s*[~-]\s*\d{1,2}\s*월\s*\)"
 )
 _PLAIN_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!\s?[십백천만억조])")
 _NUMBER_RE = re.compile(r"(?<![\d.a-z])(?P<num>\d+(?:\.\d+)?)(?![\d.])(?P<latin>[a-z%]*)")
@@ -74,6 +84,9 @@ def normalize_question(text: str, keep: tuple[str, ...] = ()) -> str:
         '이천 지점 매출'
     """
     text = unicodedata.normalize("NFKC", text).replace("\n", " ")
+    text = _TOP_N.sub("상위 ", text)
+    text = _SHORT_YEAR.sub(lambda m: f"{'20' if int(m['yy']) <= 40 else '19'}{m['yy']}", text)
+    text = _RESTATED_MONTHS.sub(r"\g<part>", text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     kept = [word for word in keep if word in text]
     for i, word in enumerate(kept):
@@ -119,7 +132,11 @@ def schema_names(schema: Schema) -> dict[str, list[str]]:
         names[table.name] = [*table.names, table.name]
         for column in table.columns:
             names[column.key] = [*column.names, column.name]
-    return names
+    # the question's numbers are read as digits, so "두 번째 팀" is found as "2 번째 팀"
+    return {
+        item: list(dict.fromkeys([*spellings, *map(normalize_question, spellings)]))
+        for item, spellings in names.items()
+    }
 
 
 def _mentions(question: str, names: dict[str, list[str]]) -> list[Mention]:
@@ -233,8 +250,8 @@ def _dates(question: str, default_year: int | None) -> list[Candidate]:
                     )
                     taken.add(match.start(key))
         for match in _YEAR_PART_RE.finditer(question):
-            part = re.sub(r"\s", "", match.group("part") or match.group("part2"))
-            year = match.group("y") or match.group("y2")
+            part = re.sub(r"\s", "", match.group("part"))
+            year = match.group("y")
             value = month_span(int(year) if year else default_year, *YEAR_PARTS[part])
             out.append(Candidate("date", value, None, match.start(), match.end()))
         for match in _MONTH_RE.finditer(question):
@@ -254,11 +271,7 @@ def _dates(question: str, default_year: int | None) -> list[Candidate]:
 def _ranges(question: str) -> list[Candidate]:
     out = []
     for match in _DECADE_RE.finditer(question):
-        raw, unit = (
-            match.group("n") or match.group("n2"),
-            match.group("unit") or match.group("unit2"),
-        )
-        n = int(raw)
+        n, unit = int(match.group("n")), match.group("unit")
         if unit == "년대":
             if n < 100:  # "90년대" → 1990s, "10년대" → 2010s
                 n += 1900 if n >= 30 else 2000
@@ -299,7 +312,12 @@ def link(question: str, schema: Schema, index: ValueIndex, max_candidates: int =
     names = {p for m in mentions if m.exact for p in range(m.start, m.end)}
     candidates = match_values(question, index, names)
     units = [form for c in schema.columns if c.unit for form in unit_forms(c.unit)]
-    candidates += _numbers(question, units)
+    columns_named = [m for m in mentions if m.exact and "." in m.item]
+    candidates += [  # the 2 of a column called "2 번째 팀" is no value
+        c
+        for c in _numbers(question, units)
+        if not any(m.start <= c.start and c.end <= m.end for m in columns_named)
+    ]
     candidates += dates
     candidates += _ranges(question)
     for match in _QUOTED.finditer(question):

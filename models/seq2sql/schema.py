@@ -27,6 +27,7 @@ __all__ = [
     "Table",
     "apply_annotation",
     "draft_annotation",
+    "guess_unit",
     "load_annotation",
     "read_values",
     "reflect_schema",
@@ -37,6 +38,7 @@ COLUMN_TYPES = ("id", "text", "number", "date", "boolean")
 # Words in the name of the column that names a row.
 _DISPLAY_HINTS = ("이름", "제목", "명", "name", "title", "호선", "노선")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?([ T][\d:.]+)?$")
+_YEAR_NAME_RE = re.compile(r"^(year|season)$|_year$|^year_|년도|연도|^년$|시즌", re.IGNORECASE)
 _BOOL_NAME_RE = re.compile(
     r"^(is|has|can|was|open|in)_|_(yn|flag|bool)$|^(active|returned|available)$", re.IGNORECASE
 )
@@ -247,6 +249,12 @@ def _guess_type(
     return "text"
 
 
+def guess_unit(name: str, type: str) -> str:
+    """The unit a number column's name implies: "년" for a year ("년도", "season", "birth_year"),
+    so that "2007년" in a question points at it."""
+    return "년" if type == "number" and _YEAR_NAME_RE.search(name) else ""
+
+
 def reflect_schema(engine: sa.Engine, database: str = "", sample_rows: int = 50) -> Schema:
     """Read tables, columns and foreign keys of any SQLAlchemy database.
 
@@ -274,12 +282,17 @@ def reflect_schema(engine: sa.Engine, database: str = "", sample_rows: int = 50)
                     fks.append(ForeignKey(table_name, col, fk["referred_table"], ref))
                     fk_cols.add(col)
             samples = _sample(engine, table_name, [c["name"] for c in columns], sample_rows)
+            types = {
+                c["name"]: _guess_type(c, c["name"] in pk, fk_cols, samples.get(c["name"], []))
+                for c in columns
+            }
             table_columns = tuple(
                 Column(
                     table_name,
                     c["name"],
                     _default_names(c["name"]),
-                    _guess_type(c, c["name"] in pk, fk_cols, samples.get(c["name"], [])),
+                    types[c["name"]],
+                    guess_unit(c["name"], types[c["name"]]),
                     primary_key=c["name"] in pk,
                     storage=_storage(c["type"]),
                 )

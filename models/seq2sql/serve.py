@@ -25,7 +25,7 @@ from models.seq2sql.decode import Hypothesis, beam_search
 from models.seq2sql.evaluate import is_empty_result, percentile, results_match, sql_is_ordered
 from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
 from models.seq2sql.grammar import Grammar
-from models.seq2sql.ir import KEYWORDS, Expr, Query, join_path, render_sql
+from models.seq2sql.ir import KEYWORDS, Cond, Expr, Query, join_path, render_sql
 from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_forms
 from models.seq2sql.linking import Candidate, Links, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
@@ -79,14 +79,29 @@ _NEGATED_OPS = ("!=", "NOT_IN", "NOT_LIKE")
 _AVERAGE_COMPARED = re.compile(
     r"(평균|보통).{0,12}(보다|이상|이하|초과|미만|넘|웃돌|밑돌|못 미|미치)"
 )
+# "평균보다 긴", "평균 이상인": a comparison with the average itself, not "평균 가격이 2만 원 이상"
+_THAN_AVERAGE = re.compile(r"평균\s?(보다|이상|이하|초과|미만)")
 _ROW_COUNTERS = frozenset(
     {"개", "명", "권", "건", "곳", "마리", "편", "가지", "군데", "대", "종", "팀", "번", "회"}
 )
 # Words that ask for a count ("몇 곳", "회원 수", "얼마나 많이"): without one, COUNT is invented.
 _COUNT_CUES = re.compile(
-    r"몇|(?<![가-힣])수|개수|건수|횟수|얼마나|총|합계|count|how many|number of"
+    r"몇|(?<![가-힣])수|개수|건수|횟수|얼마나|총(?![가-힣])|합계|count|how many|number of"
 )
 _HOW_MANY = re.compile(r"몇\s*([a-z가-힣]+)")
+_PARTICLE_GAP = re.compile(r"\s*(?:[이가은는도]\s*)?")
+
+
+def _names_outside_values(links: Links) -> Links:
+    """The links without the schema words said inside a stored value: the 구 of "마포구" is part
+    of the value, not a mention of the column 구 (the encoder still sees every mention)."""
+    values = [(c.start, c.end) for c in links.candidates if c.kind == "text" and c.score >= 0.95]
+    mentions = [
+        m
+        for m in links.mentions
+        if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in values)
+    ]
+    return replace(links, mentions=mentions)
 
 
 def _named(links: Links) -> dict[str, int]:
@@ -289,14 +304,25 @@ def _column_words(links: Links) -> set[str]:
     return {m.item for m in links.mentions if "." in m.item and (m.start, m.end) not in table_spans}
 
 
-# Questions that ask for an amount or a time without naming its column ("얼마야?", "언제야?").
-_ASKS_FOR_AMOUNT = re.compile(r"얼마|언제|몇")
+# Question words, each asking for a kind of answer.
+_QUESTION_WORDS = {
+    "who": re.compile(r"누구|누가"),
+    "where": re.compile(r"어디"),
+    "when": re.compile(r"언제"),
+    "how_much": re.compile(r"얼마"),
+    "how_many": re.compile(r"몇"),
+}
+
+
+def _question_words(question: str) -> set[str]:
+    return {word for word, pattern in _QUESTION_WORDS.items() if pattern.search(question)}
 
 
 def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
     """Shown columns the question never names, of a table it names, where the row's name would
     answer: "제목에 단독 들어간 공연 뭐 있어" lists titles, not running times."""
-    if query.group_by or _ASKS_FOR_AMOUNT.search(links.question):
+    # "얼마야?", "언제야?", "몇 개야?" ask for an amount or a time without naming its column
+    if query.group_by or _question_words(links.question) & {"how_much", "when", "how_many"}:
         return 0
     # a conditioned column is dropped from the listing by _mention_order
     words = _column_words(links) | {c.column for c in query.where}
@@ -309,11 +335,6 @@ def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
     )
 
 
-# Question words that ask for a kind of answer.
-_WHO = re.compile(r"누구|누가")
-_WHERE = re.compile(r"어디")
-_WHEN = re.compile(r"언제")
-_HOW_MUCH = re.compile(r"얼마")
 # Column names that say where something is ("도시", "지역", "주소").
 _PLACE_COLUMN = re.compile(r"지역|도시|위치|주소|장소|동네|시도|시군|구$")
 
@@ -323,15 +344,17 @@ def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
     "얼마야?" for an amount: a projection that shows none answers another question (a count
     answers only "얼마나 많이")."""
     shown = [schema.column(e.column) for e in query.select if e.column]
-    if _WHEN.search(question):
+    asked = _question_words(question)
+    if "when" in asked:
         return not any(c.type == "date" for c in shown)
-    if _HOW_MUCH.search(question):
+    if "how_much" in asked:
         counted = "얼마나" in question and any(e.agg == "COUNT" for e in query.select)
-        return not counted and not any(c.type == "number" for c in shown)
+        amounts = [e.column for e in query.select if e.column and e.agg != "COUNT"]
+        return not counted and not any(schema.column(c).type == "number" for c in amounts)
     names = [n for c in shown for n in schema.table(c.table).names]
-    if _WHO.search(question):
+    if "who" in asked:
         return not any(is_person((n,)) for n in names)
-    if _WHERE.search(question):
+    if "where" in asked:
         places = any(is_place((n,)) for n in names)
         return not places and not any(_PLACE_COLUMN.search(n) for c in shown for n in c.names)
     return 0
@@ -341,16 +364,151 @@ def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
 _ASKS_WHETHER = re.compile(r"여부|유무|인지|는지|했는지|됐는지")
 
 
-def _flag_shown(query: Query, question: str, schema: Schema) -> int:
-    """ "환승역 이름" asks for stations that are transfer stations, not for a yes/no column next
-    to every name: a flag is shown only when the question asks whether it holds."""
+def _shown_flags(query: Query, question: str, schema: Schema) -> list[str]:
+    """Yes/no columns shown although the question does not ask whether they hold."""
     if _ASKS_WHETHER.search(question):
-        return 0
-    return sum(
-        1
+        return []
+    return [
+        e.column
         for e in query.select
         if e.agg is None and e.column and schema.column(e.column).type == "boolean"
+    ]
+
+
+def _flags_as_conditions(query: Query, links: Links, schema: Schema) -> Query:
+    """ "환승역 이름" asks for the names of stations that are transfer stations: a flag shown
+    next to another column, not asked about and not yet conditioned, becomes a condition
+    (false when a negation follows its name: "주차 안 되는 공연장 이름")."""
+    flags = [
+        column
+        for column in _shown_flags(query, links.question, schema)
+        if column not in {c.column for c in query.where}
+    ]
+    if not flags or len(flags) == len(query.select) or (query.where and query.conj != "AND"):
+        return query
+    conditions = []
+    for column in flags:
+        ends = [m.end for m in links.mentions if m.item == column]
+        negated = any(_NEGATED_AFTER.match(links.question, end) for end in ends)
+        conditions.append(Cond(column, "IS_FALSE" if negated else "IS_TRUE"))
+    return replace(
+        query,
+        select=tuple(e for e in query.select if e.column not in flags),
+        where=(*query.where, *conditions),
     )
+
+
+def _names_for_ids(query: Query, links: Links, schema: Schema) -> Query:
+    """ "천 미터 넘는 산" asks for the mountains' names: an id column the question does not name
+    is shown as its table's display column (not when grouped: the group is by that id)."""
+    if query.group_by:
+        return query
+    named = _named(links)
+    select = []
+    for e in query.select:
+        if e.agg is None and e.column and _is_id(schema, e.column) and e.column not in named:
+            e = replace(e, column=schema.table(schema.column(e.column).table).display)
+        if e not in select:
+            select.append(e)
+    return replace(query, select=tuple(select))
+
+
+def _flag_shown(query: Query, question: str, schema: Schema) -> int:
+    """A flag shown alone, or next to a condition on itself, answers a question not asked;
+    the others become conditions (``_flags_as_conditions``)."""
+    flags = _shown_flags(query, question, schema)
+    conditioned = {c.column for c in query.where}
+    repairable = len(flags) < len(query.select) and (not query.where or query.conj == "AND")
+    return sum(1 for column in flags if not repairable or column in conditioned)
+
+
+def _unit_mismatches(query: Query, links: Links, schema: Schema) -> int:
+    """Numbers compared with a column in another unit: "5명 이상" is no age in 살, "3 시간" no
+    minutes (the 180 분 read from it is), and "2003년" belongs to the column in 년 when there is
+    one, not to a column without a unit."""
+    said: dict[float, set[str]] = {}
+    for c in links.candidates:
+        if c.kind == "number":
+            said.setdefault(float(c.value), set()).add(canonical_unit(c.unit) if c.unit else "")
+    schema_units = {canonical_unit(c.unit) for c in schema.columns if c.unit}
+    compared = [
+        (c.column, v) for c in query.where for v in c.values if v.kind in ("number", "text")
+    ]
+    if query.having and query.having[0].column:
+        compared.append((query.having[0].column, query.having[2]))
+    count = 0
+    for column, value in compared:
+        try:  # WikiSQL keeps numbers of text columns as text ('2003')
+            units = said.get(float(value.value), set())
+        except (TypeError, ValueError):
+            continue
+        unit = canonical_unit(schema.column(column).unit) if schema.column(column).unit else ""
+        if units and "" not in units and unit not in units:
+            count += bool(unit or units & schema_units)
+    return count
+
+
+# Words that ask for a sum ("합계", "금액 합이 제일 큰", "합친"); "총" also counts, so it is left out.
+_SUM_CUES = re.compile(r"합계|합산|합친|합쳐|합하|총합|(?<![가-힣])합(?=[이은을도]|\s|$)")
+
+
+def _has_sum(query: Query) -> bool:
+    return (
+        any(e.agg == "SUM" for e in query.select)
+        or bool(query.having and query.having[0].agg == "SUM")
+        or bool(query.order_by and query.order_by[0].agg == "SUM")
+    )
+
+
+# A column said right before "별로", "마다", "기준으로" is the one to group by.
+_GROUPED_AFTER = re.compile(r"\s*(?:별|마다|기준)")
+
+
+def _wrong_group(query: Query, links: Links) -> int:
+    """ "시도별로 환승역 몇 군데씩" groups by 시도, not by the flag it filters on."""
+    asked = {
+        m.item
+        for m in links.mentions
+        if m.exact and "." in m.item and _GROUPED_AFTER.match(links.question, m.end)
+    }
+    return bool(query.group_by and asked and query.group_by not in asked)
+
+
+_SUPERLATIVE = re.compile(r"가장|제일|젤|최고로")
+
+
+def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
+    """ "승차 인원이 가장 많았던 역" ranks by the number column said before 가장, not by a count
+    of rows or another column."""
+    if not query.order_by:
+        return 0
+    ranked = {
+        m.item
+        for m in links.mentions
+        if "." in m.item
+        and schema.column(m.item).type == "number"
+        and any(
+            _PARTICLE_GAP.fullmatch(links.question, m.end, cue.start())
+            for cue in _SUPERLATIVE.finditer(links.question)
+        )
+    }
+    return bool(ranked) and query.order_by[0].column not in ranked
+
+
+def _clashing_conditions(query: Query) -> int:
+    """Conditions that AND can never need together: a column that must equal a value and also
+    equal or differ from another ("코레일 말고 다른 회사": != 'Korail' says it all), or the
+    same condition twice."""
+    if query.conj != "AND":
+        return 0
+    conditions = [(c.column, c.op, c.values) for c in query.where]
+    count = len(conditions) - len(set(conditions))
+    for column in {c.column for c in query.where}:
+        equalities = {
+            (op, values) for col, op, values in conditions if col == column and op in ("=", "!=")
+        }
+        count += len(equalities) > 1 and any(op == "=" for op, _ in equalities)
+    return count
 
 
 def groundless(query: Query, links: Links, schema: Schema) -> int:
@@ -374,14 +532,39 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     if asked and query.select and not query.group_by:
         units = {form for c in schema.columns if c.unit for form in unit_forms(c.unit)}
         units -= _ROW_COUNTERS  # "몇 명", "몇 개" count rows even when a column is in 명 or 개
+        # ...unless the number column is named right before: "출구 몇 개" asks for exit_count
+        tables = {(m.start, m.end) for m in links.mentions if "." not in m.item}
+        units |= {
+            form
+            for m in links.mentions
+            if "." in m.item
+            and (m.start, m.end) not in tables  # "회원 몇 명" counts the table 회원
+            and schema.column(m.item).unit
+            and _PARTICLE_GAP.fullmatch(question, m.end, asked.start())
+            for form in unit_forms(schema.column(m.item).unit)
+        }
         unit = next((u for u in units if asked.group(1).startswith(u)), None)
         shown = query.select[0]
         if unit and shown.agg == "COUNT":
             count += 2  # "몇 킬로야?" is never a row count
+        elif shown.agg == "COUNT" and shown.column is None:
+            # "서울메트로 노선은 몇 개?" counts rows of 노선, not of the stations joined to them
+            counted = {
+                m.item
+                for m in links.mentions
+                if "." not in m.item and _PARTICLE_GAP.fullmatch(question, m.end, asked.start())
+            }
+            count += bool(counted) and query.table not in counted
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
     count += "평균" in question and not _has_average(query)
+    compared_with_average = any(c.op in ("GT_AVG", "LT_AVG") for c in query.where)
+    count += bool(_THAN_AVERAGE.search(question)) and not compared_with_average
+    count += bool(_SUM_CUES.search(question)) and not _has_sum(query)
+    count += _unit_mismatches(query, links, schema)
+    count += _wrong_group(query, links)
+    count += _wrong_ranking(query, links, schema)
     if all(e.agg is None for e in query.select):
         used = {e.column for e in query.select} | {c.column for c in query.where}
         count += sum(1 for column in _listed_columns(links, named) if column not in used)
@@ -404,16 +587,21 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _unnamed_shown(query, links, schema)
     count += _wrong_kind_shown(query, question, schema)
     count += _flag_shown(query, question, schema)
+    count += _clashing_conditions(query)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)
-        column = schema.column(cond.column)
         count += (
-            (column.type == "id" or column.primary_key)
+            _is_id(schema, cond.column)
             and cond.op not in ("IN", "NOT_IN")  # "아무도 안 간 코스": a subquery over ids
             and cond.column not in named
         )
     return count
+
+
+def _is_id(schema: Schema, key: str) -> bool:
+    column = schema.column(key)
+    return column.type == "id" or column.primary_key
 
 
 def _idiom_one(candidate: Candidate) -> bool:
@@ -422,8 +610,9 @@ def _idiom_one(candidate: Candidate) -> bool:
 
 
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
-    """The hypothesis as the question asks for it: named columns in order, no unasked ranking
-    amount, DISTINCT over a join that repeats rows."""
+    """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
+    named columns in order, no unasked ranking amount, DISTINCT over a join that repeats rows."""
+    query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _unasked_ranking_amount(_mention_order(query, links), links.question)
     return _distinct_over_fan_out(query, schema)
 
@@ -486,7 +675,7 @@ class SqlParser:
         grammar = Grammar(self.database.schema, links.candidates, self.database.strict)
         dec = self.hp["decode"]
         hyps = beam_search(self.models, batch, self.items, grammar, dec["beam"], dec["max_steps"])
-        return normalized, links, hyps
+        return normalized, _names_outside_values(links), hyps
 
     def predict(self, question: str) -> Prediction:
         """Parse, execute (execution-guided) and return the answer; never raises for bad input."""
@@ -587,6 +776,15 @@ class SqlParser:
         def score(h: Hypothesis) -> float:
             used = {i - base for i in h.ids if i >= base}
             conditioned = {c.column for c in h.query.where}
+            # one stretch of the question read as two values ("1000 미터" as 1000 and as 1 km)
+            read_twice = sum(
+                1
+                for i in used
+                for j in used
+                if i < j
+                and links.candidates[i].start < links.candidates[j].end
+                and links.candidates[j].start < links.candidates[i].end
+            )
             unused = sum(
                 1
                 for g, cols in zip(groups, explained, strict=True)
@@ -595,7 +793,7 @@ class SqlParser:
             return (
                 h.logp
                 - penalty * unused
-                - unsupported * groundless(h.query, links, self.database.schema)
+                - unsupported * (groundless(h.query, links, self.database.schema) + read_twice)
             )
 
         return sorted(hyps, key=score, reverse=True)

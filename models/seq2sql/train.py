@@ -182,7 +182,12 @@ def fit(
         model = Seq2SqlParser(ParserConfig(vocab_size=len(vocab), **hp["model"]))
         model.load_state_dict(state)
         models.append(model.eval())
-    history = {key: float(np.mean([h[key] for _, h in results])) for key in results[0][1]}
+    # the members share their data: only the losses and the exact match differ
+    first = results[0][1]
+    history = {
+        key: float(np.mean([h[key] for _, h in results])) if isinstance(value, float) else value
+        for key, value in first.items()
+    }
     return models, history
 
 

@@ -51,6 +51,7 @@ _MAX_VALUES_PER_COLUMN = 20000
 _MAX_FUZZY_CHOICES = 5000
 _FUZZY_MIN = 80
 _KEY_FUZZY_MIN = 85
+_LONG_KEY_FUZZY_MIN = 80  # one sound off in six or more: 코오롱스포츠 / Kolon Sport
 
 
 def norm(text: Any) -> str:
@@ -235,6 +236,8 @@ def _exact(question: str, index: ValueIndex) -> list[Candidate]:
                     and not any(question.startswith(p, end) for p in _PARTICLES)
                 ):
                     continue  # a one-syllable value ('여') inside a longer word ("여름")
+                if key in _PARTICLES and start > 0 and _script(question[start - 1]) == "h":
+                    continue  # a stored '에서' is not the particle of "드래프트에서"
                 if boundary_ok(question, start, end):
                     tail = re.match(r"[0-9A-Za-z가-힣]*", question[end:]).group(0)
                     whole = not tail or tail in _PARTICLES
@@ -285,7 +288,10 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
                 ]
                 if not hits and len(pkey) >= 4 and index.latin_keys:
                     best = process.extractOne(
-                        pkey, index.latin_keys, scorer=fuzz.ratio, score_cutoff=_KEY_FUZZY_MIN
+                        pkey,
+                        index.latin_keys,
+                        scorer=fuzz.ratio,
+                        score_cutoff=_KEY_FUZZY_MIN if len(pkey) < 6 else _LONG_KEY_FUZZY_MIN,
                     )
                     if best and abs(len(best[0]) - len(pkey)) <= 1:
                         hits += [(c, v, 0.75) for c, v in index.latin_entries[best[0]]]
@@ -304,6 +310,8 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
                         score = fuzz.ratio(key, vkey)
                         if score >= _FUZZY_MIN:
                             hits.append((column, value, score / 100 * 0.9))
+                    elif _abbreviates(vkey, key):
+                        hits.append((column, value, 0.8))
             part_cols = set(index.parts.get(vkey, ()))
             out += [Candidate("part", variant, c, start, vend, 0.8) for c in sorted(part_cols)]
             if cross and len(pkey) >= 2:
@@ -322,6 +330,15 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
             if hits:
                 break
     return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """A Hangul short form keeps a name's first two syllables and its last, in order:
+    "고척돔" for '고척스카이돔'."""
+    if not re.fullmatch("[가-힣]{3,}", short) or short[:2] != name[:2] or short[-1] != name[-1]:
+        return False
+    rest = iter(name[2:-1])
+    return all(ch in rest for ch in short[2:-1])
 
 
 def _sounds_alike(korean: str, latin: str) -> bool:

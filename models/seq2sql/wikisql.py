@@ -26,7 +26,7 @@ from models.seq2sql.features import Vocab, schema_items
 from models.seq2sql.ir import Cond, Expr, Query, Value
 from models.seq2sql.linking import normalize_question
 from models.seq2sql.safety import ReadOnlyDatabase
-from models.seq2sql.schema import Column, Schema, Table, read_values
+from models.seq2sql.schema import Column, Schema, Table, guess_unit, read_values
 from models.seq2sql.serve import SqlParser
 from models.seq2sql.synthesis import Builder
 from models.seq2sql.templates import synthesize
@@ -76,10 +76,7 @@ def load_split(root: Path, split: str) -> tuple[dict[str, Database], list[dict[s
                 Table(
                     table,
                     TABLE_NAMES,
-                    tuple(
-                        Column(table, name, (header,), "number" if kind == "real" else "text")
-                        for header, name, kind in cols
-                    ),
+                    tuple(_column(table, header, name, kind) for header, name, kind in cols),
                 ),
             ),
         )
@@ -91,6 +88,11 @@ def load_split(root: Path, split: str) -> tuple[dict[str, Database], list[dict[s
         if line.strip()
     ]
     return dbs, lines
+
+
+def _column(table: str, header: str, name: str, kind: str) -> Column:
+    type_ = "number" if kind == "real" else "text"
+    return Column(table, name, (header,), type_, guess_unit(header, type_))
 
 
 def wikisql_query(line: dict[str, Any], db: Database) -> Query:

@@ -169,6 +169,66 @@ def test_parts_of_a_year_are_date_spans(question: str, span: tuple | None) -> No
     assert parts == ([span] if span else [])
 
 
+@pytest.mark.parametrize(
+    ("question", "normalized"),
+    [
+        ("예매 많은 가수 top3", "예매 많은 가수 상위 3"),
+        ("23년에 가입한 회원", "2023년에 가입한 회원"),
+        ("10년 넘은 회원", "10년 넘은 회원"),  # a duration, not a year
+        ("1995-96년까지 뛴 선수", "1995-96년까지 뛴 선수"),  # the end of a season
+        ("2024년 여름(6~8월)에 간 산", "2024년 여름에 간 산"),
+        ("만 석 넘는 공연장", "10000 석 넘는 공연장"),
+        ("만점 받은 학생", "만점 받은 학생"),
+    ],
+)
+def test_questions_are_normalized(question: str, normalized: str) -> None:
+    assert normalize_question(question) == normalized
+
+
+def test_short_forms_and_loanword_spellings_are_linked() -> None:
+    index = ValueIndex(
+        {"venue.name": ["고척스카이돔", "KSPO DOME"], "hiker.brand": ["Kolon Sport", "Black Yak"]}
+    )
+    schema = Schema(
+        "t",
+        (
+            Table("venue", ("공연장",), (Column("venue", "name", ("공연장 이름",), "text"),)),
+            Table("hiker", ("회원",), (Column("hiker", "brand", ("브랜드",), "text"),)),
+        ),
+    )
+    found = {c.value for c in _cands("고척돔에서 하는 공연", index, schema)}
+    assert found == {"고척스카이돔"}
+    assert {c.value for c in _cands("코오롱스포츠 입는 사람", index, schema)} == {"Kolon Sport"}
+
+
+def test_a_stored_particle_is_not_linked_inside_a_word() -> None:
+    index = ValueIndex({"draft.place": ["에서", "토론토"]})
+    schema = Schema(
+        "d", (Table("draft", ("드래프트",), (Column("draft", "place", ("위치",), "text"),)),)
+    )
+    values = [c.value for c in _cands("드래프트에서 토론토 선수", index, schema)]
+    assert values == ["토론토"]
+
+
+def test_a_column_named_with_a_number_is_found_and_its_number_is_no_value() -> None:
+    schema = Schema(
+        "cup",
+        (
+            Table(
+                "cup",
+                ("대회",),
+                (
+                    Column("cup", "second", ("두 번째 준결승 진출팀",), "text"),
+                    Column("cup", "year", ("년도",), "number", "년"),
+                ),
+            ),
+        ),
+    )
+    links = link(normalize_question("2007년 두 번째 준결승 진출팀은?"), schema, ValueIndex({}))
+    assert ("cup.second", True) in {(m.item, m.exact) for m in links.mentions}
+    assert [c.value for c in links.candidates if c.kind == "number"] == [2007]
+
+
 def test_schema_mentions_are_found(bookstore_db: Database) -> None:
     links = link(
         normalize_question("책 제목이랑 출판일 알려줘"), bookstore_db.schema, bookstore_db.index

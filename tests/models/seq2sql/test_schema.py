@@ -14,6 +14,7 @@ from models.seq2sql.schema import (
     Schema,
     apply_annotation,
     draft_annotation,
+    guess_unit,
     load_annotation,
     reflect_schema,
     split_identifier,
@@ -33,6 +34,21 @@ from models.seq2sql.schema import (
 )
 def test_split_identifier(identifier: str, words: str) -> None:
     assert split_identifier(identifier) == words
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "unit"),
+    [
+        ("년도", "number", "년"),
+        ("birth_year", "number", "년"),
+        ("시즌", "number", "년"),
+        ("년도", "text", ""),
+        ("연봉", "number", ""),
+        ("years_active", "number", ""),
+    ],
+)
+def test_year_columns_get_the_unit_year(name: str, type_: str, unit: str) -> None:
+    assert guess_unit(name, type_) == unit
 
 
 def test_reflection_reads_tables_types_and_foreign_keys(bookstore: tuple[Path, Path]) -> None:

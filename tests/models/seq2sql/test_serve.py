@@ -4,14 +4,19 @@ for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from models.seq2sql.ir import Cond, Expr, Query, Value
-from models.seq2sql.linking import link, normalize_question
+from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.serve import (
     _distinct_over_fan_out,
+    _flags_as_conditions,
     _mention_order,
     _month_numbers,
+    _names_for_ids,
+    _names_outside_values,
     _unasked_ranking_amount,
     groundless,
 )
@@ -201,7 +206,9 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
     assert _month_numbers(_links(bookstore_db, "6월에 나온 책 6권")) == set()
     query = Query("book", TITLES, where=(Cond("book.Price", ">", (Value("number", 6),)),))
     links = _links(bookstore_db, "6월에 나온 비싼 책")
-    assert groundless(query, links, bookstore_db.schema) == 1
+    assert _month_numbers(links) == {6}
+    # a month compared with a price, and 월 is not the price's unit 원
+    assert groundless(query, links, bookstore_db.schema) == 2
 
 
 @pytest.mark.parametrize(
@@ -217,4 +224,135 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
 )
 def test_a_question_word_asks_for_a_kind_of_answer(bookstore_db, question, shown, expected) -> None:  # noqa: ANN001
     query = Query("book", (shown,), where=(Cond("book.Title", "=", (Value("text", "흰"),)),))
+    assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+NOT_NOVEL_BUT_POEMS = Query(
+    "book",
+    TITLES,
+    where=(
+        Cond("book.Genre", "!=", (Value("text", "소설"),)),
+        Cond("book.Genre", "=", (Value("text", "시"),)),
+    ),
+)
+NOVEL_TWICE = Query("book", TITLES, where=(NOT_NOVEL.where[0], NOT_NOVEL.where[0]))
+NOVEL_OR_POEMS = Query("book", TITLES, where=NOT_NOVEL_BUT_POEMS.where, conj="OR")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [(NOT_NOVEL, 0), (NOT_NOVEL_BUT_POEMS, 1), (NOVEL_TWICE, 1), (NOVEL_OR_POEMS, 0)],
+)
+def test_conditions_and_can_never_need_together(bookstore_db, query: Query, expected: int) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "소설 말고 다른 책")
+    assert groundless(query, links, bookstore_db.schema) == expected
+
+
+BORN_AFTER = Query(
+    "Author",
+    (Expr(None, "Author.Name"),),
+    where=(Cond("Author.Birth_Year", ">", (Value("number", 5),)),),
+)
+PRICED_OVER = Query("book", TITLES, where=(Cond("book.Price", ">", (Value("number", 5),)),))
+
+
+GENRE_1970 = Query("book", TITLES, where=(Cond("book.Genre", "=", (Value("text", "1970"),)),))
+BORN_1970 = Query(
+    "Author",
+    (Expr(None, "Author.Name"),),
+    where=(Cond("Author.Birth_Year", "=", (Value("number", 1970),)),),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("5원 넘는 거", BORN_AFTER, 1),
+        ("5원 넘는 거", PRICED_OVER, 0),
+        ("1970년 작가", BORN_1970, 0),
+        ("1970년 작가", GENRE_1970, 1),  # a column in 년 exists, and Genre has no unit
+    ],
+)
+def test_a_number_is_compared_with_a_column_in_its_unit(
+    bookstore_db, question, query, expected
+) -> None:  # noqa: ANN001
+    assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+PER_GENRE = Query("book", (Expr(None, "book.Genre"), Expr("COUNT", None)), group_by="book.Genre")
+PER_PUBLISHER = replace(PER_GENRE, group_by="book.Publisher")
+SUMMED = Query("book", (Expr("SUM", "book.Price"),))
+SUMMED_NOT = Query("book", (Expr("MAX", "book.Price"),))
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("장르별로 책 몇 권씩", PER_GENRE, 0),
+        ("장르별로 책 몇 권씩", PER_PUBLISHER, 1),  # grouped by the column said before 별로
+        ("책 가격 합계", SUMMED, 0),
+        ("책 가격 합계", SUMMED_NOT, 1),  # 합계 asks for SUM
+    ],
+)
+def test_group_and_sum_words(bookstore_db, question: str, query: Query, expected: int) -> None:  # noqa: ANN001
+    assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+def test_a_shown_flag_becomes_a_condition(bookstore_db) -> None:  # noqa: ANN001
+    shown = Query("book", (Expr(None, "book.In_Stock"), Expr(None, "book.Title")))
+    tidied = _flags_as_conditions(
+        shown, _links(bookstore_db, "재고 있는 책 제목"), bookstore_db.schema
+    )
+    assert tidied.select == TITLES and tidied.where == (Cond("book.In_Stock", "IS_TRUE"),)
+    asked = _links(bookstore_db, "책 제목이랑 재고 여부")
+    assert _flags_as_conditions(shown, asked, bookstore_db.schema) == shown
+    assert groundless(shown, asked, bookstore_db.schema) == 0
+
+
+def test_a_count_of_a_counted_column_shows_the_column(bookstore_db) -> None:  # noqa: ANN001
+    """ "출구 몇 개" reads the column 출구 수 in 개, not a row count (here: 가격 몇 원)."""
+    links = _links(bookstore_db, "'흰' 가격 몇 원?")
+    price = Query("book", (Expr(None, "book.Price"),))
+    assert groundless(price, links, bookstore_db.schema) < groundless(
+        HOW_MANY, links, bookstore_db.schema
+    )
+
+
+def test_a_schema_word_inside_a_value_names_nothing() -> None:
+    district = Mention("station.district", 2, 3, True)  # the 구 of "마포구"
+    station = Mention("station", 8, 9, True)
+    value = Candidate("text", "마포구", "station.district", 0, 3, 1.0)
+    links = Links("마포구에 있는 역 이름", [district, station], [value])
+    assert _names_outside_values(links).mentions == [station]
+
+
+BY_PRICE = Query(
+    "book", TITLES, order_by=(Expr(None, "book.Price"), "DESC"), limit=Value("number", 1)
+)
+BY_COUNT = replace(BY_PRICE, group_by="book.Title", order_by=(Expr("COUNT", None), "DESC"))
+
+
+@pytest.mark.parametrize(("query", "expected"), [(BY_PRICE, 0), (BY_COUNT, 1)])
+def test_a_superlative_ranks_by_the_column_said_before_it(bookstore_db, query, expected) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "가격이 가장 높은 책 제목")
+    assert groundless(query, links, bookstore_db.schema) == expected
+
+
+def test_an_unnamed_id_is_shown_as_the_rows_name(bookstore_db) -> None:  # noqa: ANN001
+    ids = Query("book", (Expr(None, "book.BOOK_ID"),), where=PRICED_OVER.where)
+    tidied = _names_for_ids(ids, _links(bookstore_db, "만 원 넘는 책"), bookstore_db.schema)
+    assert tidied.select == TITLES
+    asked = _links(bookstore_db, "만 원 넘는 책 번호")
+    assert _names_for_ids(ids, asked, bookstore_db.schema) == ids
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("평균보다 비싼 책", ABOVE_AVERAGE, 0),
+        ("평균보다 비싼 책", Query("book", (Expr("AVG", "book.Price"),)), 1),
+        ("평균 가격이 만 원 이상인 책", Query("book", (Expr("AVG", "book.Price"),)), 0),
+    ],
+)
+def test_a_comparison_with_the_average_needs_one(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
     assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
