@@ -379,10 +379,10 @@ def _flags_as_conditions(query: Query, links: Links, schema: Schema) -> Query:
     """ "환승역 이름" asks for the names of stations that are transfer stations: a flag shown
     next to another column, not asked about and not yet conditioned, becomes a condition
     (false when a negation follows its name: "주차 안 되는 공연장 이름")."""
-    flags = [
+    flags = [  # "VIP 회원이랑 일반 회원 각각 몇 명" groups by the flag and shows it
         column
         for column in _shown_flags(query, links.question, schema)
-        if column not in {c.column for c in query.where}
+        if column not in {c.column for c in query.where} and column != query.group_by
     ]
     if not flags or len(flags) == len(query.select) or (query.where and query.conj != "AND"):
         return query
@@ -416,7 +416,7 @@ def _names_for_ids(query: Query, links: Links, schema: Schema) -> Query:
 def _flag_shown(query: Query, question: str, schema: Schema) -> int:
     """A flag shown alone, or next to a condition on itself, answers a question not asked;
     the others become conditions (``_flags_as_conditions``)."""
-    flags = _shown_flags(query, question, schema)
+    flags = [c for c in _shown_flags(query, question, schema) if c != query.group_by]
     conditioned = {c.column for c in query.where}
     repairable = len(flags) < len(query.select) and (not query.where or query.conj == "AND")
     return sum(1 for column in flags if not repairable or column in conditioned)

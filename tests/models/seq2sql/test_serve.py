@@ -356,3 +356,11 @@ def test_an_unnamed_id_is_shown_as_the_rows_name(bookstore_db) -> None:  # noqa:
 )
 def test_a_comparison_with_the_average_needs_one(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
     assert groundless(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+def test_a_flag_grouped_by_stays_shown(bookstore_db) -> None:  # noqa: ANN001
+    per_stock = Query(
+        "book", (Expr(None, "book.In_Stock"), Expr("COUNT", None)), group_by="book.In_Stock"
+    )
+    links = _links(bookstore_db, "재고 있는 책이랑 없는 책 각각 몇 권")
+    assert _flags_as_conditions(per_stock, links, bookstore_db.schema) == per_stock
