@@ -27,7 +27,7 @@ from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality
 from models.seq2sql.grammar import Grammar
 from models.seq2sql.ir import KEYWORDS, Cond, Expr, Query, join_path, render_sql
 from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_forms
-from models.seq2sql.linking import Candidate, Links, link, normalize_question
+from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
 from models.seq2sql.schema import Schema
 
@@ -297,11 +297,21 @@ def _date_bound_mismatches(query: Query, links: Links) -> int:
     return count
 
 
-def _column_words(links: Links) -> set[str]:
-    """Columns the question names by a word of their own: "제목" names the title, but "공연" names
-    the table only, though it is also a word of "공연 시간"."""
+def _column_mentions(links: Links) -> list[Mention]:
+    """Mentions of columns by a word of their own: "제목" names the title, but "공연" names the
+    table only, though it is also a word of "공연 시간"."""
     table_spans = {(m.start, m.end) for m in links.mentions if "." not in m.item}
-    return {m.item for m in links.mentions if "." in m.item and (m.start, m.end) not in table_spans}
+    return [m for m in links.mentions if "." in m.item and (m.start, m.end) not in table_spans]
+
+
+def _column_words(links: Links) -> set[str]:
+    """Columns the question names by a word of their own (see ``_column_mentions``)."""
+    return {m.item for m in _column_mentions(links)}
+
+
+def _said_before(links: Links, position: int) -> list[Mention]:
+    """Mentions that end right before ``position``, at most a particle between ("출구가 몇 개")."""
+    return [m for m in links.mentions if _PARTICLE_GAP.fullmatch(links.question, m.end, position)]
 
 
 # Question words, each asking for a kind of answer.
@@ -484,13 +494,9 @@ def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
         return 0
     ranked = {
         m.item
-        for m in links.mentions
-        if "." in m.item
-        and schema.column(m.item).type == "number"
-        and any(
-            _PARTICLE_GAP.fullmatch(links.question, m.end, cue.start())
-            for cue in _SUPERLATIVE.finditer(links.question)
-        )
+        for cue in _SUPERLATIVE.finditer(links.question)
+        for m in _said_before(links, cue.start())
+        if "." in m.item and schema.column(m.item).type == "number"
     }
     return bool(ranked) and query.order_by[0].column not in ranked
 
@@ -533,14 +539,11 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         units = {form for c in schema.columns if c.unit for form in unit_forms(c.unit)}
         units -= _ROW_COUNTERS  # "몇 명", "몇 개" count rows even when a column is in 명 or 개
         # ...unless the number column is named right before: "출구 몇 개" asks for exit_count
-        tables = {(m.start, m.end) for m in links.mentions if "." not in m.item}
+        before = _said_before(links, asked.start())
         units |= {
             form
-            for m in links.mentions
-            if "." in m.item
-            and (m.start, m.end) not in tables  # "회원 몇 명" counts the table 회원
-            and schema.column(m.item).unit
-            and _PARTICLE_GAP.fullmatch(question, m.end, asked.start())
+            for m in _column_mentions(links)  # "회원 몇 명" counts the table 회원
+            if m in before and schema.column(m.item).unit
             for form in unit_forms(schema.column(m.item).unit)
         }
         unit = next((u for u in units if asked.group(1).startswith(u)), None)
@@ -549,11 +552,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             count += 2  # "몇 킬로야?" is never a row count
         elif shown.agg == "COUNT" and shown.column is None:
             # "서울메트로 노선은 몇 개?" counts rows of 노선, not of the stations joined to them
-            counted = {
-                m.item
-                for m in links.mentions
-                if "." not in m.item and _PARTICLE_GAP.fullmatch(question, m.end, asked.start())
-            }
+            counted = {m.item for m in before if "." not in m.item}
             count += bool(counted) and query.table not in counted
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
