@@ -12,6 +12,7 @@ import json
 import math
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -501,6 +502,84 @@ def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
     return bool(ranked) and query.order_by[0].column not in ranked
 
 
+# "바비 라할이 우승 드라이버였을 때": a subject particle, then the column the value belongs to
+_VALUE_THEN_COLUMN = re.compile(r"[이가]\s*")
+
+
+def _beside(links: Links, start: int, end: int) -> set[str]:
+    """Columns named right next to the question span ``start:end``: the longest column mention
+    ending right before it ("우승 드라이버가 바비 라할인") or starting right after its subject
+    particle ("바비 라할이 우승 드라이버였을 때")."""
+    columns = _column_mentions(links)
+    before = [m for m in _said_before(links, start) if m in columns]
+    gap = _VALUE_THEN_COLUMN.match(links.question, end)
+    after = [m for m in columns if gap and m.start == gap.end()]
+    return {
+        m.item
+        for side in (before, after)
+        for m in side
+        if m.end - m.start == max(n.end - n.start for n in side)
+    }
+
+
+def _value_column_unsaid(query: Query, links: Links) -> int:
+    """A stored value of several columns goes with the one the question names beside it:
+    "바비 라할이 우승 드라이버였을 때" filters 우승 드라이버, though 바비 라할 is also a 폴 포지션."""
+    count = 0
+    for cond in query.where:
+        for value in cond.values:
+            for c in links.candidates:
+                if c.kind != "text" or (c.value, c.column) != (value.value, value.column):
+                    continue
+                owners = {
+                    o.column
+                    for o in links.candidates
+                    if o.kind == "text" and (o.start, o.end) == (c.start, c.end)
+                }
+                beside = _beside(links, c.start, c.end) & owners
+                count += len(owners) > 1 and bool(beside) and cond.column not in beside
+    return count
+
+
+# Words that ask for the least or the most of something: an extreme, a ranking or an ordering
+_EXTREME_CUES = re.compile(r"최소|최저|최대|최고|최다|최장|최단|가장|제일")
+
+
+def _extreme_unasked(query: Query, links: Links) -> int:
+    """ "1991년의 최소 인구 수" asks for MIN, a ranking or an ordering: a plain listing ignores it.
+    Cue words inside a name or a value ("최고 속도" the column) ask for nothing."""
+    said = [(m.start, m.end) for m in links.mentions] + [(c.start, c.end) for c in links.candidates]
+    cues = [
+        cue
+        for cue in _EXTREME_CUES.finditer(links.question)
+        if not any(s <= cue.start() < e for s, e in said)
+    ]
+    extremes = any(e.agg in ("MIN", "MAX") for e in query.select)
+    return bool(cues) and not (extremes or query.order_by or query.having)
+
+
+def _unasked_tables(query: Query, links: Links, schema: Schema) -> int:
+    """Tables at an end of the query's joins that the question never asks about: "멤버 다섯 명 넘는
+    팀" reads artists only, not the customers who booked their concerts. A table is asked about
+    when the question names it or one of its columns, when the query filters on it, or when
+    "누구"/"어디" asks for the people or places it holds."""
+    edges = join_path(schema, query.table, query.tables(schema)) or []
+    if not edges:
+        return 0
+    asked = {m.item if "." not in m.item else schema.column(m.item).table for m in links.mentions}
+    asked |= {schema.column(c.column).table for c in query.where}
+    kinds = _question_words(links.question)
+    for table in schema.tables:
+        if ("who" in kinds and is_person(table.names)) or (
+            "where" in kinds and is_place(table.names)
+        ):
+            asked.add(table.name)
+    if query.group_by:
+        asked.add(query.table)  # "사람들이 제일 많이 간 산": the rows counted per group are visits
+    ends = Counter(t for new, _, known, _ in edges for t in (new, known))
+    return sum(1 for table, n in ends.items() if n == 1 and table not in asked)
+
+
 def _clashing_conditions(query: Query) -> int:
     """Conditions that AND can never need together: a column that must equal a value and also
     equal or differ from another ("코레일 말고 다른 회사": != 'Korail' says it all), or the
@@ -587,6 +666,9 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_kind_shown(query, question, schema)
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)
+    count += _value_column_unsaid(query, links)
+    count += _extreme_unasked(query, links)
+    count += _unasked_tables(query, links, schema)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)

@@ -12,12 +12,15 @@ from models.seq2sql.ir import Cond, Expr, Query, Value
 from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.serve import (
     _distinct_over_fan_out,
+    _extreme_unasked,
     _flags_as_conditions,
     _mention_order,
     _month_numbers,
     _names_for_ids,
     _names_outside_values,
     _unasked_ranking_amount,
+    _unasked_tables,
+    _value_column_unsaid,
     groundless,
 )
 
@@ -110,7 +113,8 @@ PRICE = Query("book", (Expr(None, "book.Price"),))
 BIRTH_YEAR = Query("book", (Expr(None, "Author.Birth_Year"),))
 
 
-@pytest.mark.parametrize(("query", "expected"), [(PRICE, 0), (BIRTH_YEAR, 1), (HOW_MANY, 2)])
+# the birth year is in 년, not 원 (and of authors, whom the question never asks about)
+@pytest.mark.parametrize(("query", "expected"), [(PRICE, 0), (BIRTH_YEAR, 2), (HOW_MANY, 2)])
 def test_a_unit_asked_for_picks_the_column_in_that_unit(bookstore_db, query, expected) -> None:  # noqa: ANN001
     links = _links(bookstore_db, "그 책 몇 원이야?")
     assert groundless(query, links, bookstore_db.schema) == expected
@@ -364,3 +368,47 @@ def test_a_flag_grouped_by_stays_shown(bookstore_db) -> None:  # noqa: ANN001
     )
     links = _links(bookstore_db, "재고 있는 책이랑 없는 책 각각 몇 권")
     assert _flags_as_conditions(per_stock, links, bookstore_db.schema) == per_stock
+
+
+def test_a_value_goes_with_the_column_named_beside_it() -> None:
+    # "한강" is an author's name and a book's title; the question says which
+    links = Links(
+        "한강이 저자 이름인 책",
+        [Mention("Author.Name", 4, 9, True)],
+        [
+            Candidate("text", "한강", "Author.Name", 0, 2),
+            Candidate("text", "한강", "book.Title", 0, 2),
+        ],
+    )
+    by_author = Query(
+        "book", TITLES, where=(Cond("Author.Name", "=", (Value("text", "한강", "Author.Name"),)),)
+    )
+    by_title = Query(
+        "book", TITLES, where=(Cond("book.Title", "=", (Value("text", "한강", "book.Title"),)),)
+    )
+    assert _value_column_unsaid(by_author, links) == 0
+    assert _value_column_unsaid(by_title, links) == 1
+    unsaid = replace(links, question="한강 책", mentions=[])
+    assert _value_column_unsaid(by_title, unsaid) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("가장 비싼 책 제목", Query("book", TITLES), 1),
+        ("가장 비싼 책 제목", CHEAPEST, 0),
+        ("가격이 최소인 책", Query("book", (Expr("MIN", "book.Price"),)), 0),
+        ("만 원 넘는 책 제목", Query("book", TITLES), 0),
+    ],
+)
+def test_a_word_for_an_extreme_asks_for_one(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
+    assert _extreme_unasked(query, _links(bookstore_db, question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("만 원 넘는 책", 1), ("만 원 넘는 책 저자", 0)]
+)
+def test_a_joined_table_must_be_asked_about(bookstore_db, question: str, expected: int) -> None:  # noqa: ANN001
+    authors = Query("book", (Expr(None, "Author.Name"),), where=PRICED_OVER.where)
+    links = _links(bookstore_db, question)
+    assert _unasked_tables(authors, links, bookstore_db.schema) == expected
