@@ -159,12 +159,21 @@ def _mention_order(query: Query, links: Links) -> Query:
 _AMOUNT_CUES = re.compile(r"몇|(?<![가-힣])수(?![가-힣])|횟수|개수|건수|얼마|합계|평균|총")
 
 
-def _unasked_ranking_amount(query: Query, question: str) -> Query:
+# "건수도 같이", "합계도 보여줘": the amount as well as what it ranks
+_AMOUNT_TOO = re.compile(r"(?:횟수|개수|건수|합계|평균|금액|액수|수)(?:인지)?도(?![가-힣])")
+
+
+def _ranking_amount(query: Query, question: str) -> Query:
     """ "예매가 제일 많이 들어온 가수는?" asks for the singer, not the singer and the count: the
-    aggregate a top-N ranking sorts by is shown only when the question asks for an amount."""
-    if query.order_by is None or query.limit is None or len(query.select) < 2:
+    aggregate a top-N ranking sorts by is shown only when the question asks for an amount, and
+    added when it asks for it as well ("가수 상위 3, 건수도 같이")."""
+    if query.order_by is None or query.limit is None:
         return query
     key = query.order_by[0]
+    if key.agg and key not in query.select and _AMOUNT_TOO.search(question):
+        return replace(query, select=(*query.select, key))
+    if len(query.select) < 2:
+        return query
     kept = tuple(e for e in query.select if not (e.agg and e == key))
     if len(kept) == len(query.select) or not kept or _AMOUNT_CUES.search(question):
         return query
@@ -271,6 +280,16 @@ def _month_numbers(links: Links) -> set[float]:
     for said in _SAID_NUMBER.finditer(links.question):
         (months if said.group(2) else others).add(float(said.group(1)))
     return months - others
+
+
+_RANK_NUMBER = re.compile(r"(?:상위|하위)\s?(\d+)(?![\d.])")
+
+
+def _rank_numbers(links: Links) -> set[float]:
+    """Numbers said only as a rank ("가수 상위 3" keeps three rows; it compares no count with 3)."""
+    ranks = Counter(float(m.group(1)) for m in _RANK_NUMBER.finditer(links.question))
+    said = Counter(float(m.group(1)) for m in _SAID_NUMBER.finditer(links.question))
+    return {n for n, k in ranks.items() if said[n] == k}
 
 
 # Right after a date, words that make it a bound: "3월 이후", "2020년 전에", "5월부터".
@@ -386,16 +405,24 @@ def _shown_flags(query: Query, question: str, schema: Schema) -> list[str]:
     ]
 
 
-def _flags_as_conditions(query: Query, links: Links, schema: Schema) -> Query:
-    """ "환승역 이름" asks for the names of stations that are transfer stations: a flag shown
-    next to another column, not asked about and not yet conditioned, becomes a condition
-    (false when a negation follows its name: "주차 안 되는 공연장 이름")."""
-    flags = [  # "VIP 회원이랑 일반 회원 각각 몇 명" groups by the flag and shows it
+def _repairable_flags(query: Query, question: str, schema: Schema) -> list[str]:
+    """Shown flags that can become conditions: shown next to another column, not asked about,
+    not yet conditioned and not the group ("VIP 회원이랑 일반 회원 각각 몇 명" shows the flag)."""
+    flags = [
         column
-        for column in _shown_flags(query, links.question, schema)
+        for column in _shown_flags(query, question, schema)
         if column not in {c.column for c in query.where} and column != query.group_by
     ]
-    if not flags or len(flags) == len(query.select) or (query.where and query.conj != "AND"):
+    if len(flags) == len(query.select) or (query.where and query.conj != "AND"):
+        return []
+    return flags
+
+
+def _flags_as_conditions(query: Query, links: Links, schema: Schema) -> Query:
+    """ "환승역 이름" asks for the names of stations that are transfer stations: a repairable flag
+    becomes a condition (false when a negation follows its name: "주차 안 되는 공연장 이름")."""
+    flags = _repairable_flags(query, links.question, schema)
+    if not flags:
         return query
     conditions = []
     for column in flags:
@@ -425,12 +452,14 @@ def _names_for_ids(query: Query, links: Links, schema: Schema) -> Query:
 
 
 def _flag_shown(query: Query, question: str, schema: Schema) -> int:
-    """A flag shown alone, or next to a condition on itself, answers a question not asked;
-    the others become conditions (``_flags_as_conditions``)."""
-    flags = [c for c in _shown_flags(query, question, schema) if c != query.group_by]
-    conditioned = {c.column for c in query.where}
-    repairable = len(flags) < len(query.select) and (not query.where or query.conj == "AND")
-    return sum(1 for column in flags if not repairable or column in conditioned)
+    """A shown flag that ``_flags_as_conditions`` cannot turn into a condition (shown alone, or
+    next to a condition on itself) answers a question not asked."""
+    repaired = _repairable_flags(query, question, schema)
+    return sum(
+        1
+        for column in _shown_flags(query, question, schema)
+        if column != query.group_by and column not in repaired
+    )
 
 
 def _unit_mismatches(query: Query, links: Links, schema: Schema) -> int:
@@ -475,14 +504,32 @@ def _has_sum(query: Query) -> bool:
 _GROUPED_AFTER = re.compile(r"\s*(?:별|마다|기준)")
 
 
-def _wrong_group(query: Query, links: Links) -> int:
+def _wrong_group(query: Query, links: Links, schema: Schema) -> int:
     """ "시도별로 환승역 몇 군데씩" groups by 시도, not by the flag it filters on."""
-    asked = {
-        m.item
-        for m in links.mentions
-        if m.exact and "." in m.item and _GROUPED_AFTER.match(links.question, m.end)
-    }
-    return bool(query.group_by and asked and query.group_by not in asked)
+    if not query.group_by:
+        return 0
+    before_cue = [
+        m for m in links.mentions if m.exact and _GROUPED_AFTER.match(links.question, m.end)
+    ]
+    asked = {m.item for m in before_cue if "." in m.item}
+    if asked:
+        return query.group_by not in asked
+    # "가수별로" groups by a column of the table 가수
+    tables = {m.item for m in before_cue}
+    return bool(tables) and schema.column(query.group_by).table not in tables
+
+
+def _ungrouped_shown(query: Query, schema: Schema) -> int:
+    """A grouped query shows its group and totals: a plain column of another table ("취소 여부"
+    shown per 가수) is none of them."""
+    if not query.group_by:
+        return 0
+    grouped = schema.column(query.group_by).table
+    return sum(
+        1
+        for e in query.select
+        if e.agg is None and e.column and schema.column(e.column).table != grouped
+    )
 
 
 _SUPERLATIVE = re.compile(r"가장|제일|젤|최고로")
@@ -641,7 +688,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += bool(_THAN_AVERAGE.search(question)) and not compared_with_average
     count += bool(_SUM_CUES.search(question)) and not _has_sum(query)
     count += _unit_mismatches(query, links, schema)
-    count += _wrong_group(query, links)
+    count += _wrong_group(query, links, schema)
+    count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)
     if all(e.agg is None for e in query.select):
         used = {e.column for e in query.select} | {c.column for c in query.where}
@@ -653,14 +701,14 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         # "출구가 열 개 넘는 역": a column of the row itself, not a total over its rows
         measured = schema.column(query.having[0].column).table
         count += measured == schema.column(query.group_by).table
-    in_ranges, months = _range_numbers(links), _month_numbers(links)
+    in_ranges, months, ranks = _range_numbers(links), _month_numbers(links), _rank_numbers(links)
     if query.having and query.having[2].kind == "number":
-        count += query.having[2].value in months
+        count += query.having[2].value in months | ranks
     for cond in query.where:
         on_date = schema.column(cond.column).type == "date"
         for v in cond.values:
             if v.kind == "number":
-                count += v.value in in_ranges or (v.value in months and not on_date)
+                count += v.value in in_ranges | ranks or (v.value in months and not on_date)
     count += _date_bound_mismatches(query, links)
     count += _unnamed_shown(query, links, schema)
     count += _wrong_kind_shown(query, question, schema)
@@ -694,7 +742,7 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
     named columns in order, no unasked ranking amount, DISTINCT over a join that repeats rows."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
-    query = _unasked_ranking_amount(_mention_order(query, links), links.question)
+    query = _ranking_amount(_mention_order(query, links), links.question)
     return _distinct_over_fan_out(query, schema)
 
 

@@ -18,9 +18,12 @@ from models.seq2sql.serve import (
     _month_numbers,
     _names_for_ids,
     _names_outside_values,
-    _unasked_ranking_amount,
+    _rank_numbers,
+    _ranking_amount,
     _unasked_tables,
+    _ungrouped_shown,
     _value_column_unsaid,
+    _wrong_group,
     groundless,
 )
 
@@ -137,7 +140,14 @@ TOP_AUTHOR = Query(
     ],
 )
 def test_a_ranking_shows_its_amount_only_when_asked(question: str, shown: tuple) -> None:
-    assert tuple(e.column for e in _unasked_ranking_amount(TOP_AUTHOR, question).select) == shown
+    assert tuple(e.column for e in _ranking_amount(TOP_AUTHOR, question).select) == shown
+
+
+def test_a_ranking_adds_its_amount_when_asked_as_well() -> None:
+    authors_only = replace(TOP_AUTHOR, select=TOP_AUTHOR.select[:1], limit=Value("number", 3))
+    tidied = _ranking_amount(authors_only, "책 많은 작가 상위 3, 책 수도 같이")
+    assert tuple(e.column for e in tidied.select) == ("Author.Name", None)
+    assert _ranking_amount(authors_only, "책 많은 작가 상위 3") == authors_only
 
 
 NOVELS_ONLY = Query("book", TITLES, where=(Cond("book.Genre", "=", (Value("text", "소설"),)),))
@@ -412,3 +422,29 @@ def test_a_joined_table_must_be_asked_about(bookstore_db, question: str, expecte
     authors = Query("book", (Expr(None, "Author.Name"),), where=PRICED_OVER.where)
     links = _links(bookstore_db, question)
     assert _unasked_tables(authors, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "ranks"),
+    [("책 많은 작가 상위 3", {3}), ("책이 3권 넘는 작가", set()), ("3권 넘는 작가 상위 3", set())],
+)
+def test_a_number_said_as_a_rank_compares_nothing(bookstore_db, question: str, ranks: set) -> None:  # noqa: ANN001
+    assert _rank_numbers(_links(bookstore_db, question)) == ranks
+
+
+PER_AUTHOR = Query("book", (Expr(None, "Author.Name"), Expr("COUNT", None)), group_by="Author.Name")
+PER_GENRE = Query("book", (Expr(None, "book.Genre"), Expr("COUNT", None)), group_by="book.Genre")
+
+
+@pytest.mark.parametrize(("query", "expected"), [(PER_AUTHOR, 0), (PER_GENRE, 1)])
+def test_a_table_before_a_group_word_is_the_group(
+    bookstore_db, query: Query, expected: int
+) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "작가별로 책 몇 권씩 있어?")
+    assert _wrong_group(query, links, bookstore_db.schema) == expected
+
+
+def test_a_grouped_query_shows_only_its_group_and_totals(bookstore_db) -> None:  # noqa: ANN001
+    genre_per_author = replace(PER_AUTHOR, select=(Expr(None, "book.Genre"), Expr("COUNT", None)))
+    assert _ungrouped_shown(PER_AUTHOR, bookstore_db.schema) == 0
+    assert _ungrouped_shown(genre_per_author, bookstore_db.schema) == 1
