@@ -9,6 +9,7 @@ dates (a year, a month — with the data's year when none is said — or a day) 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -125,8 +126,10 @@ class Links:
     candidates: list[Candidate] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=64)
 def schema_names(schema: Schema) -> dict[str, list[str]]:
-    """Every name (and the identifier itself) of each table and ``table.column``."""
+    """Every name (and the identifier itself) of each table and ``table.column``; computed once
+    per schema, as every question of it (and every synthesized one) is linked against them."""
     names: dict[str, list[str]] = {}
     for table in schema.tables:
         names[table.name] = [*table.names, table.name]
@@ -146,7 +149,12 @@ def _mentions(question: str, names: dict[str, list[str]]) -> list[Mention]:
         seen: set[tuple[int, int]] = set()
         for name in item_names:
             key = norm(name)
-            words = [norm(w) for w in re.split(r"[\s_]+", name) if len(norm(w)) >= 2]
+            # "% 성장(2000–2008)" is named by 성장, "학교/클럽 팀" by 학교 and 클럽
+            words = [
+                norm(w)
+                for w in re.split(r"[\s_()\[\]/,·]+", name)
+                if len(norm(w)) >= 2 and not norm(w).isdigit()
+            ]
             if len(words) == 1 and len(key) >= 3 and re.fullmatch("[가-힣]+", key):
                 words.append(key[:-1])  # "소재" for 소재지, "가입" for 가입일
             for target, exact in [(key, True), *[(w, False) for w in words if w != key]]:

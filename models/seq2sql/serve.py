@@ -337,7 +337,7 @@ def _said_before(links: Links, position: int) -> list[Mention]:
 # Question words, each asking for a kind of answer.
 _QUESTION_WORDS = {
     "who": re.compile(r"누구|누가"),
-    "where": re.compile(r"어디"),
+    "where": re.compile(r"어디|어느\s?(?:곳|도시|지역|나라|동네|장소)"),
     "when": re.compile(r"언제"),
     "how_much": re.compile(r"얼마"),
     "how_many": re.compile(r"몇"),
@@ -366,7 +366,7 @@ def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
 
 
 # Column names that say where something is ("도시", "지역", "주소").
-_PLACE_COLUMN = re.compile(r"지역|도시|위치|주소|장소|동네|시도|시군|구$")
+_PLACE_COLUMN = re.compile(r"지역|도시|위치|주소|장소|동네|시도|시군|구$|나라|국가|국적")
 
 
 def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:

@@ -229,6 +229,18 @@ def test_a_column_named_with_a_number_is_found_and_its_number_is_no_value() -> N
     assert [c.value for c in links.candidates if c.kind == "number"] == [2007]
 
 
+def test_a_word_in_brackets_or_after_a_slash_names_its_column() -> None:
+    columns = (
+        Column("country", "growth", ("% 성장(2000–2008)",), "text"),
+        Column("country", "club", ("학교/클럽 팀",), "text"),
+    )
+    schema = Schema("web", (Table("country", ("국가",), columns),))
+    question = normalize_question("2000-2008년 성장률이랑 클럽")
+    links = link(question, schema, ValueIndex({}))
+    named = {(question[m.start : m.end], m.item) for m in links.mentions}
+    assert named == {("성장", "country.growth"), ("클럽", "country.club")}
+
+
 def test_schema_mentions_are_found(bookstore_db: Database) -> None:
     links = link(
         normalize_question("책 제목이랑 출판일 알려줘"), bookstore_db.schema, bookstore_db.index

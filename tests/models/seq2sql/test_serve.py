@@ -234,6 +234,8 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
         ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 1),
         ("'흰'은 얼마야?", Expr(None, "book.Price"), 0),
         ("'흰'은 얼마야?", Expr("COUNT", None), 2),  # a count answers only 몇, 얼마나 많이
+        ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "Author.Country"), 0),
+        ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "book.Publisher"), 1),
     ],
 )
 def test_a_question_word_asks_for_a_kind_of_answer(bookstore_db, question, shown, expected) -> None:  # noqa: ANN001
