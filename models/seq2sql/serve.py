@@ -270,26 +270,18 @@ def _range_numbers(links: Links) -> set[float]:
     }
 
 
-_SAID_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(\s?월)?")
+_SAID_NUMBER = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?![\d.])")
+# Ways of saying a number that compare nothing with it: a month ("6월에 50만 명 넘은"), a rank
+# ("가수 상위 3" keeps three rows; it compares no count with 3).
+_AS_MONTH = re.compile(_SAID_NUMBER.pattern + r"\s?월")
+_AS_RANK = re.compile(r"(?:상위|하위)\s?" + _SAID_NUMBER.pattern)
 
 
-def _month_numbers(links: Links) -> set[float]:
-    """Numbers said only as a month ("6월에 50만 명 넘은" compares nothing with 6)."""
-    months: set[float] = set()
-    others: set[float] = set()
-    for said in _SAID_NUMBER.finditer(links.question):
-        (months if said.group(2) else others).add(float(said.group(1)))
-    return months - others
-
-
-_RANK_NUMBER = re.compile(r"(?:상위|하위)\s?(\d+)(?![\d.])")
-
-
-def _rank_numbers(links: Links) -> set[float]:
-    """Numbers said only as a rank ("가수 상위 3" keeps three rows; it compares no count with 3)."""
-    ranks = Counter(float(m.group(1)) for m in _RANK_NUMBER.finditer(links.question))
-    said = Counter(float(m.group(1)) for m in _SAID_NUMBER.finditer(links.question))
-    return {n for n, k in ranks.items() if said[n] == k}
+def _said_only_as(links: Links, role: re.Pattern[str]) -> set[float]:
+    """Numbers the question says only in ``role`` (``_AS_MONTH``, ``_AS_RANK``), never otherwise."""
+    said = Counter(float(m["n"]) for m in _SAID_NUMBER.finditer(links.question))
+    in_role = Counter(float(m["n"]) for m in role.finditer(links.question))
+    return {n for n, k in in_role.items() if said[n] == k}
 
 
 # Right after a date, words that make it a bound: "3월 이후", "2020년 전에", "5월부터".
@@ -701,7 +693,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         # "출구가 열 개 넘는 역": a column of the row itself, not a total over its rows
         measured = schema.column(query.having[0].column).table
         count += measured == schema.column(query.group_by).table
-    in_ranges, months, ranks = _range_numbers(links), _month_numbers(links), _rank_numbers(links)
+    in_ranges = _range_numbers(links)
+    months, ranks = _said_only_as(links, _AS_MONTH), _said_only_as(links, _AS_RANK)
     if query.having and query.having[2].kind == "number":
         count += query.having[2].value in months | ranks
     for cond in query.where:

@@ -11,15 +11,16 @@ import pytest
 from models.seq2sql.ir import Cond, Expr, Query, Value
 from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.serve import (
+    _AS_MONTH,
+    _AS_RANK,
     _distinct_over_fan_out,
     _extreme_unasked,
     _flags_as_conditions,
     _mention_order,
-    _month_numbers,
     _names_for_ids,
     _names_outside_values,
-    _rank_numbers,
     _ranking_amount,
+    _said_only_as,
     _unasked_tables,
     _ungrouped_shown,
     _value_column_unsaid,
@@ -216,11 +217,11 @@ def test_a_column_of_the_row_itself_is_no_total_over_a_group(bookstore_db) -> No
 
 
 def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
-    assert _month_numbers(_links(bookstore_db, "6월에 나온 책 중 만 원 넘는 거")) == {6}
-    assert _month_numbers(_links(bookstore_db, "6월에 나온 책 6권")) == set()
+    assert _said_only_as(_links(bookstore_db, "6월에 나온 책 중 만 원 넘는 거"), _AS_MONTH) == {6}
+    assert _said_only_as(_links(bookstore_db, "6월에 나온 책 6권"), _AS_MONTH) == set()
     query = Query("book", TITLES, where=(Cond("book.Price", ">", (Value("number", 6),)),))
     links = _links(bookstore_db, "6월에 나온 비싼 책")
-    assert _month_numbers(links) == {6}
+    assert _said_only_as(links, _AS_MONTH) == {6}
     # a month compared with a price, and 월 is not the price's unit 원
     assert groundless(query, links, bookstore_db.schema) == 2
 
@@ -431,7 +432,7 @@ def test_a_joined_table_must_be_asked_about(bookstore_db, question: str, expecte
     [("책 많은 작가 상위 3", {3}), ("책이 3권 넘는 작가", set()), ("3권 넘는 작가 상위 3", set())],
 )
 def test_a_number_said_as_a_rank_compares_nothing(bookstore_db, question: str, ranks: set) -> None:  # noqa: ANN001
-    assert _rank_numbers(_links(bookstore_db, question)) == ranks
+    assert _said_only_as(_links(bookstore_db, question), _AS_RANK) == ranks
 
 
 PER_AUTHOR = Query("book", (Expr(None, "Author.Name"), Expr("COUNT", None)), group_by="Author.Name")
