@@ -180,15 +180,20 @@ def _ranking_amount(query: Query, question: str) -> Query:
     return replace(query, select=kept)
 
 
-def _distinct_over_fan_out(query: Query, schema: Schema) -> Query:
-    """List each row of a joined parent once: "노스페이스 입는 회원들이 다녀온 산 이름" names every
-    mountain once, not once per hike. Applies when a table the query joins but does not show is
-    a child (the many side of a foreign key) of a shown table; "신분당선에 있는 역" joins only a
-    parent and keeps one row per station."""
+def _distinct_list(query: Query, schema: Schema) -> Query:
+    """A list shows each different row once: "출구가 열 개 넘는 역 이름" names a station on two
+    lines once, "노스페이스 입는 회원들이 다녀온 산 이름" every mountain once, not once per hike.
+    A shown primary key already tells rows apart, unless a joined child (the many side of a
+    foreign key) that is not shown repeats them. A ranking (LIMIT) keeps its rows, and rows
+    sorted by a column they do not show cannot be DISTINCT (PostgreSQL refuses)."""
     if query.distinct or query.group_by or query.limit is not None:
         return query
     if any(e.agg or not e.column for e in query.select):
         return query
+    if query.order_by and query.order_by[0] not in query.select:
+        return query
+    if not any(schema.column(e.column).primary_key for e in query.select):
+        return replace(query, distinct=True)
     edges = join_path(schema, query.table, query.tables(schema)) or []
     tables = {query.table, *(edge[0] for edge in edges)}
     hidden = tables - {schema.column(e.column).table for e in query.select}
@@ -733,10 +738,10 @@ def _idiom_one(candidate: Candidate) -> bool:
 
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
-    named columns in order, no unasked ranking amount, DISTINCT over a join that repeats rows."""
+    named columns in order, no unasked ranking amount, each different row of a list once."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _ranking_amount(_mention_order(query, links), links.question)
-    return _distinct_over_fan_out(query, schema)
+    return _distinct_list(query, schema)
 
 
 class SqlParser:

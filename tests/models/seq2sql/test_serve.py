@@ -13,7 +13,7 @@ from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_qu
 from models.seq2sql.serve import (
     _AS_MONTH,
     _AS_RANK,
-    _distinct_over_fan_out,
+    _distinct_list,
     _extreme_unasked,
     _flags_as_conditions,
     _mention_order,
@@ -70,16 +70,22 @@ NOVELS = (Cond("book.Genre", "=", (Value("text", "소설"),)),)
     [
         # authors of novels: one row per book unless DISTINCT
         (Query("book", (Expr(None, "Author.Name"),), where=NOVELS), True),
-        # books of an author: the join only reaches a parent, rows stay one per book
-        (Query("book", TITLES, where=(Cond("Author.Name", "=", (Value("text", "한강"),)),)), False),
+        # titles of an author's books: two books may share a title, the list shows it once
+        (Query("book", TITLES, where=(Cond("Author.Name", "=", (Value("text", "한강"),)),)), True),
+        # a shown key tells the rows apart, and joining a parent repeats none
+        (Query("book", (Expr(None, "book.BOOK_ID"), *TITLES), where=NOVELS), False),
+        # authors by key over their books: one row per book unless DISTINCT
+        (Query("book", (Expr(None, "Author.Author_ID"),), where=NOVELS), True),
+        # sorted by a column it does not show: PostgreSQL refuses DISTINCT there
+        (Query("book", TITLES, order_by=(Expr(None, "book.Price"), "ASC")), False),
         (
             Query("book", (Expr(None, "Author.Name"), Expr("COUNT", None)), group_by="Author.Name"),
             False,
         ),
     ],
 )
-def test_a_list_over_a_fanning_join_is_distinct(bookstore_db, query: Query, distinct: bool) -> None:  # noqa: ANN001
-    assert _distinct_over_fan_out(query, bookstore_db.schema).distinct is distinct
+def test_a_list_shows_each_different_row_once(bookstore_db, query: Query, distinct: bool) -> None:  # noqa: ANN001
+    assert _distinct_list(query, bookstore_db.schema).distinct is distinct
 
 
 CHEAPEST = Query(
