@@ -35,7 +35,6 @@ __all__ = [
     "month_span",
     "norm",
     "normalize_question",
-    "schema_names",
 ]
 
 _DATE_RE = re.compile(
@@ -127,44 +126,47 @@ class Links:
 
 
 @functools.lru_cache(maxsize=64)
-def schema_names(schema: Schema) -> dict[str, list[str]]:
-    """Every name (and the identifier itself) of each table and ``table.column``; computed once
-    per schema, as every question of it (and every synthesized one) is linked against them."""
+def _name_targets(schema: Schema) -> tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]:
+    """What to look for, per table and ``table.column``: each of its names whole (exact) and the
+    words of it (partial). Computed once per schema, as every question of it (and every
+    synthesized one) is linked against them."""
     names: dict[str, list[str]] = {}
     for table in schema.tables:
         names[table.name] = [*table.names, table.name]
         for column in table.columns:
             names[column.key] = [*column.names, column.name]
-    # the question's numbers are read as digits, so "두 번째 팀" is found as "2 번째 팀"
-    return {
-        item: list(dict.fromkeys([*spellings, *map(normalize_question, spellings)]))
-        for item, spellings in names.items()
-    }
-
-
-def _mentions(question: str, names: dict[str, list[str]]) -> list[Mention]:
-    text, positions = norm_with_positions(question)
     out = []
-    for item, item_names in names.items():
-        seen: set[tuple[int, int]] = set()
-        for name in item_names:
+    for item, spellings in names.items():
+        targets: list[tuple[str, bool]] = []
+        # the question's numbers are read as digits, so "두 번째 팀" is found as "2 번째 팀"
+        for name in dict.fromkeys([*spellings, *map(normalize_question, spellings)]):
             key = norm(name)
             # "% 성장(2000–2008)" is named by 성장, "학교/클럽 팀" by 학교 and 클럽
             words = [
-                norm(w)
-                for w in re.split(r"[\s_()\[\]/,·]+", name)
-                if len(norm(w)) >= 2 and not norm(w).isdigit()
+                word
+                for word in map(norm, re.split(r"[\s_()\[\]/,·]+", name))
+                if len(word) >= 2 and not word.isdigit()
             ]
             if len(words) == 1 and len(key) >= 3 and re.fullmatch("[가-힣]+", key):
                 words.append(key[:-1])  # "소재" for 소재지, "가입" for 가입일
-            for target, exact in [(key, True), *[(w, False) for w in words if w != key]]:
-                if not target:
-                    continue
-                for m in re.finditer(re.escape(target), text):
-                    span = (positions[m.start()], positions[m.end() - 1] + 1)
-                    if span not in seen and boundary_ok(question, *span):
-                        seen.add(span)
-                        out.append(Mention(item, span[0], span[1], exact))
+            targets += [(key, True), *[(w, False) for w in words if w != key]]
+        out.append((item, tuple(dict.fromkeys(t for t in targets if t[0]))))
+    return tuple(out)
+
+
+def _mentions(question: str, schema: Schema) -> list[Mention]:
+    text, positions = norm_with_positions(question)
+    out = []
+    for item, targets in _name_targets(schema):
+        seen: set[tuple[int, int]] = set()
+        for target, exact in targets:
+            at = text.find(target)
+            while at >= 0:
+                span = (positions[at], positions[at + len(target) - 1] + 1)
+                if span not in seen and boundary_ok(question, *span):
+                    seen.add(span)
+                    out.append(Mention(item, span[0], span[1], exact))
+                at = text.find(target, at + len(target))
     return out
 
 
@@ -314,7 +316,7 @@ def link(question: str, schema: Schema, index: ValueIndex, max_candidates: int =
     # "6월" names a date, not a column called 월
     mentions = [
         m
-        for m in _mentions(question, schema_names(schema))
+        for m in _mentions(question, schema)
         if not any(d.start <= m.start and m.end <= d.end for d in dates)
     ]
     names = {p for m in mentions if m.exact for p in range(m.start, m.end)}

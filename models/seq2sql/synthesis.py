@@ -34,7 +34,7 @@ def _inner_parts(values: list[Any]) -> set[str]:
     user searches with "이름에 능선 들어간" ('대청봉능선', '공룡능선')."""
     found: Counter[str] = Counter()
     whole = {str(v) for v in values}
-    for value in whole:
+    for value in sorted(whole):  # sorted, so that ties come out the same in every process
         grams = {
             word[i : i + n]
             for word in re.findall("[가-힣]{3,}", value)
@@ -42,7 +42,7 @@ def _inner_parts(values: list[Any]) -> set[str]:
             for i in range(len(word) - n + 1)
         }
         found.update(g for g in grams if g not in whole)
-    common = [g for g, n in found.most_common() if n >= 2]
+    common = sorted((g for g, n in found.items() if n >= 2), key=lambda g: (-found[g], g))
     return set(common[:_MAX_INNER_PARTS])
 
 

@@ -148,7 +148,7 @@ def fit(
     hp: dict[str, Any],
     steps: int | None = None,
     weights: list[float] | None = None,
-) -> tuple[list[Seq2SqlParser], dict[str, float]]:
+) -> tuple[list[Seq2SqlParser], dict[str, float | int]]:
     """Train ``train.ensemble`` fresh parsers on encoded examples, one per seed (``seed``,
     ``seed + 1``…), each in its own process when there are several: one network trains on one
     core, so two train in the time of one on two cores. Decoding averages their predictions,
@@ -199,7 +199,7 @@ def _fit_one(
     steps: int | None,
     weights: list[float] | None,
     seed: int,
-) -> tuple[dict[str, torch.Tensor], dict[str, float]]:
+) -> tuple[dict[str, torch.Tensor], dict[str, float | int]]:
     """One member of ``fit``: its weights (a state dict crosses processes) and history."""
     tr = hp["train"]
     torch.manual_seed(seed)
