@@ -30,7 +30,7 @@ from models.seq2sql.ir import KEYWORDS, Cond, Expr, Query, join_path, render_sql
 from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_forms
 from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
-from models.seq2sql.schema import Schema
+from models.seq2sql.schema import Schema, Table
 
 __all__ = ["Prediction", "SqlParser"]
 
@@ -161,6 +161,32 @@ _AMOUNT_CUES = re.compile(r"몇|(?<![가-힣])수(?![가-힣])|횟수|개수|건
 
 # "건수도 같이", "합계도 보여줘": the amount as well as what it ranks
 _AMOUNT_TOO = re.compile(r"(?:횟수|개수|건수|합계|평균|금액|액수|수)(?:인지)?도(?![가-힣])")
+
+
+# "공연장도 같이 알려줘": something shown as well as what was asked
+_AS_WELL = re.compile(r"도\s?(?:같이|함께)")
+
+
+def _shown_as_well(query: Query, links: Links, schema: Schema) -> Query:
+    """ "12월에 잡힌 공연 뭐야? 공연장도 같이 알려줘" asks for the concerts and their venues: a listing
+    that shows only what is asked for as well also shows, first, the rows of the table the
+    question named before it."""
+    match = _AS_WELL.search(links.question)
+    if not match or query.group_by or any(e.agg or not e.column for e in query.select):
+        return query
+    also = {m.item for m in links.mentions if m.exact and m.end == match.start()}
+    also = {item if "." not in item else schema.column(item).table for item in also}
+    shown = {schema.column(e.column).table for e in query.select}
+    if len(also) != 1 or shown != also:
+        return query
+    named = _named(links)
+    earlier = [
+        t for t, at in named.items() if "." not in t and at < match.start() and t not in shown
+    ]
+    if not earlier:
+        return query
+    first = schema.table(min(earlier, key=named.__getitem__)).display
+    return replace(query, select=(Expr(None, first), *query.select))
 
 
 def _ranking_amount(query: Query, question: str) -> Query:
@@ -366,6 +392,14 @@ def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
 _PLACE_COLUMN = re.compile(r"지역|도시|위치|주소|장소|동네|시도|시군|구$|나라|국가|국적")
 
 
+def _answers(table: Table, asked: set[str]) -> bool:
+    """The table holds what the question asks for: people ("누구") or places ("어디"), by any of
+    its names ("가수" among 아티스트, 가수, 뮤지션; "공연 장소")."""
+    return ("who" in asked and any(is_person((n,)) for n in table.names)) or (
+        "where" in asked and any(is_place((n,)) or _PLACE_COLUMN.search(n) for n in table.names)
+    )
+
+
 def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
     """ "누구 콘서트야?" asks for a person, "어디서 해?" for a place, "언제야?" for a date and
     "얼마야?" for an amount: a projection that shows none answers another question (a count
@@ -378,13 +412,36 @@ def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
         counted = "얼마나" in question and any(e.agg == "COUNT" for e in query.select)
         amounts = [e.column for e in query.select if e.column and e.agg != "COUNT"]
         return not counted and not any(schema.column(c).type == "number" for c in amounts)
-    names = [n for c in shown for n in schema.table(c.table).names]
+    tables = [schema.table(c.table) for c in shown]
     if "who" in asked:
-        return not any(is_person((n,)) for n in names)
+        return not any(_answers(t, {"who"}) for t in tables)
     if "where" in asked:
-        places = any(is_place((n,)) for n in names)
+        places = any(_answers(t, {"where"}) for t in tables)
         return not places and not any(_PLACE_COLUMN.search(n) for c in shown for n in c.names)
     return 0
+
+
+def _asked_kind_shown(query: Query, links: Links, schema: Schema) -> Query:
+    """ "네온타이드 콘서트 어디어디서 해?" asks for the place a concert is held: a listing of rows'
+    names, where the question asks who or where and the rows are neither people nor places,
+    shows the name of the one parent (along a foreign key) that is."""
+    if query.group_by or len(query.select) != 1:
+        return query
+    shown = query.select[0]
+    if shown.agg or not shown.column or not _wrong_kind_shown(query, links.question, schema):
+        return query
+    asked = _question_words(links.question) & {"who", "where"}
+    table = schema.column(shown.column).table
+    parents = {
+        fk.ref_table
+        for fk in schema.foreign_keys
+        if fk.table == table
+        and fk.ref_table != table
+        and _answers(schema.table(fk.ref_table), asked)
+    }
+    if shown.column != schema.table(table).display or len(parents) != 1:
+        return query
+    return replace(query, select=(Expr(None, schema.table(parents.pop()).display),))
 
 
 # Words that ask whether something holds ("주차 가능 여부", "매진인지").
@@ -613,11 +670,7 @@ def _unasked_tables(query: Query, links: Links, schema: Schema) -> int:
     asked = {m.item if "." not in m.item else schema.column(m.item).table for m in links.mentions}
     asked |= {schema.column(c.column).table for c in query.where}
     kinds = _question_words(links.question)
-    for table in schema.tables:
-        if ("who" in kinds and is_person(table.names)) or (
-            "where" in kinds and is_place(table.names)
-        ):
-            asked.add(table.name)
+    asked |= {table.name for table in schema.tables if _answers(table, kinds)}
     if query.group_by:
         asked.add(query.table)  # "사람들이 제일 많이 간 산": the rows counted per group are visits
     ends = Counter(t for new, _, known, _ in edges for t in (new, known))
@@ -738,9 +791,11 @@ def _idiom_one(candidate: Candidate) -> bool:
 
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
-    named columns in order, no unasked ranking amount, each different row of a list once."""
+    named columns in order, no unasked ranking amount, the person or place asked for, what is
+    asked for as well, each different row of a list once."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _ranking_amount(_mention_order(query, links), links.question)
+    query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)
     return _distinct_list(query, schema)
 
 

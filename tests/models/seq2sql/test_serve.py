@@ -13,6 +13,7 @@ from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_qu
 from models.seq2sql.serve import (
     _AS_MONTH,
     _AS_RANK,
+    _asked_kind_shown,
     _distinct_list,
     _extreme_unasked,
     _flags_as_conditions,
@@ -21,6 +22,7 @@ from models.seq2sql.serve import (
     _names_outside_values,
     _ranking_amount,
     _said_only_as,
+    _shown_as_well,
     _unasked_tables,
     _ungrouped_shown,
     _value_column_unsaid,
@@ -86,6 +88,42 @@ NOVELS = (Cond("book.Genre", "=", (Value("text", "소설"),)),)
 )
 def test_a_list_shows_each_different_row_once(bookstore_db, query: Query, distinct: bool) -> None:  # noqa: ANN001
     assert _distinct_list(query, bookstore_db.schema).distinct is distinct
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # who wrote it: the book's author by name (Author holds people: 저자, 작가)
+        ("제일 비싼 책은 누구 책이야?", ("Author.Name",)),
+        # "어디" asks for a place; the author is none, so the titles stay
+        ("제일 비싼 책은 어디 책이야?", ("book.Title",)),
+        # no who or where: the titles stay
+        ("제일 비싼 책은 뭐야?", ("book.Title",)),
+    ],
+)
+def test_who_shows_the_person_a_row_belongs_to(bookstore_db, question: str, shown) -> None:  # noqa: ANN001
+    query = Query(
+        "book", TITLES, order_by=(Expr(None, "book.Price"), "DESC"), limit=Value("number", 1)
+    )
+    repaired = _asked_kind_shown(query, _links(bookstore_db, question), bookstore_db.schema)
+    assert tuple(e.column for e in repaired.select) == shown
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # the books were asked for, their authors as well
+        ("소설 책 뭐 있어? 작가도 같이 알려줘", ("book.Title", "Author.Name")),
+        # only the authors are asked for
+        ("소설 쓴 작가 알려줘", ("Author.Name",)),
+    ],
+)
+def test_what_is_asked_for_as_well_is_shown_after_what_was_asked(
+    bookstore_db, question: str, shown
+) -> None:  # noqa: ANN001
+    query = Query("book", (Expr(None, "Author.Name"),), where=NOVELS)
+    repaired = _shown_as_well(query, _links(bookstore_db, question), bookstore_db.schema)
+    assert tuple(e.column for e in repaired.select) == shown
 
 
 CHEAPEST = Query(
