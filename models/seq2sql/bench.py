@@ -196,7 +196,7 @@ def run_multidb_benchmark(
         db = Database.open(f"sqlite:///{path}", db_dir / f"{name}.sori.yaml", timeout_ms, row_cap)
         result = trained[name]
         train_s += result.train_s
-        parser = SqlParser.load(result.path, db)
+        parser = SqlParser.load(result.path, db, hp["decode"])
         db_hits, db_times = 0, []
         questions = _questions(db_dir)
         for item in questions:

@@ -819,8 +819,16 @@ class SqlParser:
         self.items: SchemaItems = schema_items(database.schema, vocab)
 
     @classmethod
-    def load(cls, path: Path | str, database: Database) -> SqlParser:
+    def load(
+        cls, path: Path | str, database: Database, decode: dict[str, Any] | None = None
+    ) -> SqlParser:
         """Load a bundle written by ``train.train_parser`` (or the WikiSQL benchmark).
+
+        Args:
+            path: the bundle folder.
+            database: the database questions are asked about.
+            decode: decoding settings (beam, penalties…; default: those the bundle was saved
+                with), so that changing them needs no retraining.
 
         Raises:
             ModelNotTrainedError: the folder holds no complete bundle.
@@ -837,7 +845,7 @@ class SqlParser:
         except (OSError, ValueError, RuntimeError, KeyError) as exc:
             raise ModelNotTrainedError(f"no usable parser bundle in {path}: {exc}") from exc
         torch.set_num_threads(hp["train"]["threads"])
-        return cls(models, vocab, hp, database)
+        return cls(models, vocab, {**hp, "decode": decode or hp["decode"]}, database)
 
     def with_database(self, database: Database) -> SqlParser:
         """The same network bound to another database (WikiSQL: one table at a time)."""

@@ -101,7 +101,7 @@ def open_parser(
             return _CACHE[key]
         db = Database.open(url, annotation, timeout_ms, row_cap)
         result = train_parser(db, hp, model_dir)
-        parser = SqlParser.load(result.path, db)
+        parser = SqlParser.load(result.path, db, hp["decode"])
         if not result.cached and registry is not None:
             register_parser(registry, result, db.schema.database)
         _CACHE[key] = (parser, result)

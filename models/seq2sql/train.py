@@ -72,14 +72,18 @@ def code_version() -> str:
     sources = [p for p in sorted(_PACKAGE.glob("*.py")) if p.name not in _SERVING_ONLY]
     # models/korean reads numbers and particles for synthesis and linking
     sources += sorted((_PACKAGE.parent / "korean").glob("*.py"))
-    for path in [*sources, _PACKAGE / "hparams.yaml"]:
+    for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def bundle_key(fingerprint: str, hp: dict[str, Any]) -> str:
-    """The cache key of a bundle: data fingerprint + hyper-parameters + code version."""
-    payload = json.dumps({"data": fingerprint, "hp": hp, "code": code_version()}, sort_keys=True)
+    """The cache key of a bundle: data fingerprint + hyper-parameters + code version. The
+    ``decode`` settings are left out: they are read when serving, and retrain nothing."""
+    trained_with = {section: v for section, v in hp.items() if section != "decode"}
+    payload = json.dumps(
+        {"data": fingerprint, "hp": trained_with, "code": code_version()}, sort_keys=True
+    )
     return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 

@@ -208,7 +208,7 @@ def run_benchmark(root: Path, hp: dict[str, Any], model_dir: Path) -> dict[str, 
     else:
         meta = _train(root, train_dbs, dev_dbs, train_lines, hp, path)
     first = next(iter(dev_dbs.values()))
-    parser = SqlParser.load(path, first)
+    parser = SqlParser.load(path, first, hp["decode"])
     hits, times, by_agg, by_conds, failures = 0, [], Counter(), Counter(), []
     totals_agg, totals_conds = Counter(), Counter()
     for line in dev_lines:

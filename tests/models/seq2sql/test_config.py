@@ -11,6 +11,7 @@ import yaml
 from models.seq2sql.config import HPARAMS_FILE, load_hparams
 from models.seq2sql.parser import ParserConfig
 from models.seq2sql.templates import TEMPLATES
+from models.seq2sql.train import bundle_key
 
 
 def test_seed_comes_first_and_tiny_overrides() -> None:
@@ -18,6 +19,12 @@ def test_seed_comes_first_and_tiny_overrides() -> None:
     hp, tiny = load_hparams(), load_hparams("tiny")
     assert tiny["model"]["d_model"] < hp["model"]["d_model"]
     assert tiny["train"]["steps"] < hp["train"]["steps"] and tiny["seed"] == hp["seed"]
+
+
+def test_decoding_settings_retrain_nothing_training_settings_do() -> None:
+    hp = load_hparams()
+    assert bundle_key("data", hp) == bundle_key("data", load_hparams(overrides={"decode.beam": 3}))
+    assert bundle_key("data", hp) != bundle_key("data", load_hparams(overrides={"train.steps": 7}))
 
 
 def test_overrides_are_strict() -> None:
