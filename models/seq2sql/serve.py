@@ -360,7 +360,9 @@ def _said_before(links: Links, position: int) -> list[Mention]:
 # Question words, each asking for a kind of answer.
 _QUESTION_WORDS = {
     "who": re.compile(r"누구|누가"),
-    "where": re.compile(r"어디|어느\s?(?:곳|도시|지역|나라|동네|장소)"),
+    "where": re.compile(
+        r"어디|어느\s?(?:곳|도시|지역|나라|동네|장소|[시군구동도](?=[에의]|\s|$|\?))"
+    ),
     "when": re.compile(r"언제"),
     "how_much": re.compile(r"얼마"),
     "how_many": re.compile(r"몇"),
@@ -381,11 +383,24 @@ def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
     words = _column_words(links) | {c.column for c in query.where}
     tables = {m.item for m in links.mentions if "." not in m.item}
     shown = [schema.column(e.column) for e in query.select if e.agg is None and e.column]
+    # "가평역은 어느 군에 있어?" asks for the place column without naming it
+    where = "where" in _question_words(links.question)
     return sum(
         1
         for c in shown
-        if c.key not in words and c.table in tables and c.key != schema.table(c.table).display
+        if c.key not in words
+        and c.table in tables
+        and c.key != schema.table(c.table).display
+        and not (where and any(_PLACE_COLUMN.search(n) for n in c.names))
     )
+
+
+def _echoed(query: Query) -> int:
+    """A listing of only what its conditions fix ("SELECT 역 이름 WHERE 역 이름 = '가평'")
+    answers with the question's own words."""
+    fixed = {c.column for c in query.where if c.op == "=" and len(c.values) == 1}
+    shown = [e.column for e in query.select if e.agg is None]
+    return int(bool(shown) and len(shown) == len(query.select) and set(shown) <= fixed)
 
 
 # Column names that say where something is ("도시", "지역", "주소").
@@ -733,6 +748,18 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
+        # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it,
+        # never rows (2, like "몇 킬로")
+        after = {
+            m.item
+            for m in links.mentions
+            if "." in m.item
+            and m.start >= asked.end()
+            and not links.question[asked.end() : m.start].strip()
+            and schema.column(m.item).type == "text"
+        }
+        if after and shown.agg == "COUNT":
+            count += 2 * (not (shown.distinct and shown.column in after))
     count += "평균" in question and not _has_average(query)
     compared_with_average = any(c.op in ("GT_AVG", "LT_AVG") for c in query.where)
     count += bool(_THAN_AVERAGE.search(question)) and not compared_with_average
@@ -765,6 +792,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_kind_shown(query, question, schema)
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)
+    count += _echoed(query)
     count += _value_column_unsaid(query, links)
     count += _extreme_unasked(query, links)
     count += _unasked_tables(query, links, schema)

@@ -20,6 +20,7 @@ from models.seq2sql.serve import (
     _mention_order,
     _names_for_ids,
     _names_outside_values,
+    _question_words,
     _ranking_amount,
     _said_only_as,
     _shown_as_well,
@@ -274,9 +275,9 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
     ("question", "shown", "expected"),
     [
         ("'흰'은 누가 쓴 책이야?", Expr(None, "Author.Name"), 0),
-        ("'흰'은 누가 쓴 책이야?", Expr(None, "book.Title"), 1),
+        ("'흰'은 누가 쓴 책이야?", Expr(None, "book.Title"), 2),  # and it echoes '흰' back
         ("'흰'은 언제 나왔어?", Expr(None, "book.Published"), 0),
-        ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 1),
+        ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 2),
         ("'흰'은 얼마야?", Expr(None, "book.Price"), 0),
         ("'흰'은 얼마야?", Expr("COUNT", None), 2),  # a count answers only 몇, 얼마나 많이
         ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "Author.Country"), 0),
@@ -495,3 +496,35 @@ def test_a_grouped_query_shows_only_its_group_and_totals(bookstore_db) -> None: 
     genre_per_author = replace(PER_AUTHOR, select=(Expr(None, "book.Genre"), Expr("COUNT", None)))
     assert _ungrouped_shown(PER_AUTHOR, bookstore_db.schema) == 0
     assert _ungrouped_shown(genre_per_author, bookstore_db.schema) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("가평역은 어느 군에 있어요?", True),
+        ("어느 도시에 있어?", True),
+        ("어느 도서관이야?", False),
+    ],
+)
+def test_which_town_asks_where(question: str, where: bool) -> None:
+    assert ("where" in _question_words(question)) is where
+
+
+HAN_KANG = (Cond("Author.Name", "=", (Value("text", "한강"),)),)
+
+
+@pytest.mark.parametrize(("shown", "expected"), [("Author.Country", 0), ("Author.Name", 1)])
+def test_an_answer_is_not_the_question_s_own_value(bookstore_db, shown: str, expected: int) -> None:  # noqa: ANN001
+    query = Query("Author", (Expr(None, shown),), where=HAN_KANG)
+    links = _links(bookstore_db, "한강 작가 국적 알려줘")
+    assert groundless(query, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("counted", "expected"),
+    [(Expr("COUNT", "Author.Country", distinct=True), 0), (Expr("COUNT", None), 2)],
+)
+def test_how_many_of_a_column_counts_its_different_values(bookstore_db, counted, expected) -> None:  # noqa: ANN001
+    query = Query("Author", (counted,))
+    links = _links(bookstore_db, "작가들은 몇 개 나라 사람이야?")
+    assert groundless(query, links, bookstore_db.schema) == expected
