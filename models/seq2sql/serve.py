@@ -68,10 +68,13 @@ class Prediction:
 _ALTERNATIVES = 2  # hypotheses run after the chosen one, to offer a clarification
 
 
+# Words for the least or the most of something: an extreme, a ranking or an ordering.
+_EXTREME_CUES = re.compile(r"가장|제일|젤|최고|최저|최대|최소|최다|최장|최단")
 # Words that ask for the first rows of an ordering: without one, "LIMIT" is the model's invention.
 _LIMIT_CUES = re.compile(
-    r"가장|제일|젤|최고|최저|최대|최소|최다|최근|최신|상위|하위|톱|top|best|베스트|1등|일등|꼴찌|"
-    r"처음|마지막|먼저|\d+\s*(개|명|곳|권|건|위|편|마리|가지|군데|대|종|팀)"
+    _EXTREME_CUES.pattern
+    + r"|최근|최신|상위|하위|톱|top|best|베스트|1등|일등|꼴찌|"
+    + r"처음|마지막|먼저|\d+\s*(개|명|곳|권|건|위|편|마리|가지|군데|대|종|팀)"
 )
 # Words of negation: without one, "!=", NOT IN and NOT LIKE are the model's invention.
 _NEGATION_CUES = re.compile(r"없|않|안\s|아닌|아니|빼고|말고|제외|외에|밖|못|never|not|except")
@@ -601,9 +604,6 @@ def _ungrouped_shown(query: Query, schema: Schema) -> int:
     )
 
 
-_SUPERLATIVE = re.compile(r"가장|제일|젤|최고로")
-
-
 def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
     """ "승차 인원이 가장 많았던 역" ranks by the number column said before 가장, not by a count
     of rows or another column."""
@@ -611,7 +611,7 @@ def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
         return 0
     ranked = {
         m.item
-        for cue in _SUPERLATIVE.finditer(links.question)
+        for cue in _EXTREME_CUES.finditer(links.question)
         for m in _said_before(links, cue.start())
         if "." in m.item and schema.column(m.item).type == "number"
     }
@@ -655,10 +655,6 @@ def _value_column_unsaid(query: Query, links: Links) -> int:
                 beside = _beside(links, c.start, c.end) & owners
                 count += len(owners) > 1 and bool(beside) and cond.column not in beside
     return count
-
-
-# Words that ask for the least or the most of something: an extreme, a ranking or an ordering
-_EXTREME_CUES = re.compile(r"최소|최저|최대|최고|최다|최장|최단|가장|제일")
 
 
 def _extreme_unasked(query: Query, links: Links) -> int:
