@@ -618,13 +618,14 @@ def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
     return bool(ranked) and query.order_by[0].column not in ranked
 
 
-# "바비 라할이 우승 드라이버였을 때": a subject particle, then the column the value belongs to
-_VALUE_THEN_COLUMN = re.compile(r"[이가]\s*")
+# "바비 라할이 우승 드라이버였을 때", "1라운드 US 오픈컵의": the column the value belongs to comes
+# next, after a subject particle or none
+_VALUE_THEN_COLUMN = re.compile(r"[이가]?\s*")
 
 
 def _beside(links: Links, start: int, end: int) -> set[str]:
     """Columns named right next to the question span ``start:end``: the longest column mention
-    ending right before it ("우승 드라이버가 바비 라할인") or starting right after its subject
+    ending right before it ("우승 드라이버가 바비 라할인") or starting right after it or its subject
     particle ("바비 라할이 우승 드라이버였을 때")."""
     columns = _column_mentions(links)
     before = [m for m in _said_before(links, start) if m in columns]

@@ -448,6 +448,12 @@ def test_a_value_goes_with_the_column_named_beside_it() -> None:
     assert _value_column_unsaid(by_title, links) == 1
     unsaid = replace(links, question="한강 책", mentions=[])
     assert _value_column_unsaid(by_title, unsaid) == 0
+    # "1라운드 US 오픈컵의 플레이오프": the column named right after the value, no particle between
+    right_after = replace(
+        links, question="한강 저자 이름의 책", mentions=[Mention("Author.Name", 3, 8, True)]
+    )
+    assert _value_column_unsaid(by_author, right_after) == 0
+    assert _value_column_unsaid(by_title, right_after) == 1
 
 
 @pytest.mark.parametrize(
