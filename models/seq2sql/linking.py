@@ -15,13 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from models.korean import COUNTERS, parse_number_words
-from models.seq2sql.lexicon import (
-    YEAR_PARTS,
-    canonical_unit,
-    unit_conversions,
-    unit_forms,
-    with_synonyms,
-)
+from models.seq2sql.lexicon import YEAR_PARTS, canonical_unit, unit_conversions, unit_forms
 from models.seq2sql.schema import Schema
 from models.seq2sql.values import (
     Candidate,
@@ -132,13 +126,10 @@ class Links:
 
 
 @functools.lru_cache(maxsize=64)
-def _name_targets(
-    schema: Schema,
-) -> tuple[tuple[str, tuple[tuple[str, bool, bool], ...]], ...]:
+def _name_targets(schema: Schema) -> tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]:
     """What to look for, per table and ``table.column``: each of its names whole (exact) and the
-    words of it (partial), and whether the name is an everyday synonym the thesaurus added
-    ("멤버" for 회원) rather than the owner's word. Computed once per schema, as every question of
-    it (and every synthesized one) is linked against them."""
+    words of it (partial). Computed once per schema, as every question of it (and every
+    synthesized one) is linked against them."""
     names: dict[str, list[str]] = {}
     for table in schema.tables:
         names[table.name] = [*table.names, table.name]
@@ -146,52 +137,37 @@ def _name_targets(
             names[column.key] = [*column.names, column.name]
     out = []
     for item, spellings in names.items():
-        added = {v for name in spellings for v in with_synonyms((name,))[1:]} - {spellings[0]}
-        targets: list[tuple[str, bool, bool]] = []
+        targets: list[tuple[str, bool]] = []
         # the question's numbers are read as digits, so "두 번째 팀" is found as "2 번째 팀"
-        forms = [*spellings, *map(normalize_question, spellings)]
-        for name, spelling in dict(zip(forms, [*spellings, *spellings], strict=True)).items():
-            targets += _targets(name, spelling in added)
+        for name in dict.fromkeys([*spellings, *map(normalize_question, spellings)]):
+            key = norm(name)
+            # "% 성장(2000–2008)" is named by 성장, "학교/클럽 팀" by 학교 and 클럽
+            words = [
+                word
+                for word in map(norm, re.split(r"[\s_()\[\]/,·]+", name))
+                if len(word) >= 2 and not word.isdigit()
+            ]
+            if len(words) == 1 and len(key) >= 3 and re.fullmatch("[가-힣]+", key):
+                words.append(key[:-1])  # "소재" for 소재지, "가입" for 가입일
+            targets += [(key, True), *[(w, False) for w in words if w != key]]
         out.append((item, tuple(dict.fromkeys(t for t in targets if t[0]))))
     return tuple(out)
 
 
-def _targets(name: str, added: bool) -> list[tuple[str, bool, bool]]:
-    """``name`` whole (exact) and its words (partial), each marked ``added`` or not."""
-    key = norm(name)
-    # "% 성장(2000–2008)" is named by 성장, "학교/클럽 팀" by 학교 and 클럽
-    words = [
-        word
-        for word in map(norm, re.split(r"[\s_()\[\]/,·]+", name))
-        if len(word) >= 2 and not word.isdigit()
-    ]
-    if len(words) == 1 and len(key) >= 3 and re.fullmatch("[가-힣]+", key):
-        words.append(key[:-1])  # "소재" for 소재지, "가입" for 가입일
-    return [(key, True, added), *[(w, False, added) for w in words if w != key]]
-
-
 def _mentions(question: str, schema: Schema) -> list[Mention]:
-    """Spans naming tables and columns. The owner's own words beat the thesaurus: in "멤버 다섯 명
-    넘는 팀", 멤버 is a word of the artists' column 멤버 수, not the synonym the thesaurus gave 회원."""
     text, positions = norm_with_positions(question)
-    found: list[tuple[Mention, bool]] = []
+    out = []
     for item, targets in _name_targets(schema):
         seen: set[tuple[int, int]] = set()
-        for target, exact, added in targets:
+        for target, exact in targets:
             at = text.find(target)
             while at >= 0:
                 span = (positions[at], positions[at + len(target) - 1] + 1)
                 if span not in seen and boundary_ok(question, *span):
                     seen.add(span)
-                    found.append((Mention(item, span[0], span[1], exact), added))
+                    out.append(Mention(item, span[0], span[1], exact))
                 at = text.find(target, at + len(target))
-    owners = [m for m, added in found if not added]
-    return [
-        m
-        for m, added in found
-        if not added
-        or not any(o.item != m.item and o.start <= m.start and m.end <= o.end for o in owners)
-    ]
+    return out
 
 
 def _numbers(question: str, units: list[str]) -> list[Candidate]:

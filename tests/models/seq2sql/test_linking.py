@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from models.seq2sql.context import Database
-from models.seq2sql.lexicon import with_synonyms
 from models.seq2sql.linking import link, normalize_question
 from models.seq2sql.schema import Column, Schema, Table
 from models.seq2sql.translit import (
@@ -240,21 +239,6 @@ def test_a_word_in_brackets_or_after_a_slash_names_its_column() -> None:
     links = link(question, schema, ValueIndex({}))
     named = {(question[m.start : m.end], m.item) for m in links.mentions}
     assert named == {("성장", "country.growth"), ("클럽", "country.club")}
-
-
-def test_the_owner_s_words_beat_the_thesaurus() -> None:
-    member_count = Column("artist", "member_count", ("멤버 수",), "number", "명")
-    customer = Table(
-        "customer", with_synonyms(("회원",)), (Column("customer", "name", ("이름",), "text"),)
-    )
-    schema = Schema("concerts", (Table("artist", ("가수",), (member_count,)), customer))
-    assert "멤버" in customer.names  # the thesaurus gives 회원 its everyday synonym
-    for question, named in [
-        ("멤버 5명 넘는 가수", {"artist.member_count", "artist"}),  # 멤버 of 멤버 수
-        ("이용자 이름", {"customer", "customer.name"}),  # no word of the owner's is 이용자
-    ]:
-        links = link(normalize_question(question), schema, ValueIndex({}))
-        assert {m.item for m in links.mentions} == named
 
 
 def test_schema_mentions_are_found(bookstore_db: Database) -> None:
