@@ -108,6 +108,11 @@ def _names_outside_values(links: Links) -> Links:
     return replace(links, mentions=mentions)
 
 
+def _table_of(item: str, schema: Schema) -> str:
+    """The table a mentioned item (a table, or ``table.column``) belongs to."""
+    return schema.column(item).table if "." in item else item
+
+
 def _named(links: Links) -> dict[str, int]:
     """Tables and columns the question names, with where it first names each. A word of a
     longer name said inside the whole name of something else does not count: "노선" of "노선 길이"
@@ -177,8 +182,7 @@ def _shown_as_well(query: Query, links: Links, schema: Schema) -> Query:
     match = _AS_WELL.search(links.question)
     if not match or query.group_by or any(e.agg or not e.column for e in query.select):
         return query
-    also = {m.item for m in links.mentions if m.exact and m.end == match.start()}
-    also = {item if "." not in item else schema.column(item).table for item in also}
+    also = {_table_of(m.item, schema) for m in links.mentions if m.exact and m.end == match.start()}
     shown = {schema.column(e.column).table for e in query.select}
     if len(also) != 1 or shown != also:
         return query
@@ -394,7 +398,7 @@ def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
         if c.key not in words
         and c.table in tables
         and c.key != schema.table(c.table).display
-        and not (where and any(_PLACE_COLUMN.search(n) for n in c.names))
+        and not (where and _says_place(c.names))
     )
 
 
@@ -410,11 +414,15 @@ def _echoed(query: Query) -> int:
 _PLACE_COLUMN = re.compile(r"지역|도시|위치|주소|장소|동네|시도|시군|구$|나라|국가|국적")
 
 
+def _says_place(names: tuple[str, ...]) -> bool:
+    return any(_PLACE_COLUMN.search(n) for n in names)
+
+
 def _answers(table: Table, asked: set[str]) -> bool:
     """The table holds what the question asks for: people ("누구") or places ("어디"), by any of
     its names ("가수" among 아티스트, 가수, 뮤지션; "공연 장소")."""
     return ("who" in asked and any(is_person((n,)) for n in table.names)) or (
-        "where" in asked and any(is_place((n,)) or _PLACE_COLUMN.search(n) for n in table.names)
+        "where" in asked and (any(is_place((n,)) for n in table.names) or _says_place(table.names))
     )
 
 
@@ -435,7 +443,7 @@ def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
         return not any(_answers(t, {"who"}) for t in tables)
     if "where" in asked:
         places = any(_answers(t, {"where"}) for t in tables)
-        return not places and not any(_PLACE_COLUMN.search(n) for c in shown for n in c.names)
+        return not places and not any(_says_place(c.names) for c in shown)
     return 0
 
 
@@ -448,8 +456,10 @@ def _asked_kind_shown(query: Query, links: Links, schema: Schema) -> Query:
     shown = query.select[0]
     if shown.agg or not shown.column or not _wrong_kind_shown(query, links.question, schema):
         return query
-    asked = _question_words(links.question) & {"who", "where"}
     table = schema.column(shown.column).table
+    if shown.column != schema.table(table).display:
+        return query
+    asked = _question_words(links.question) & {"who", "where"}
     parents = {
         fk.ref_table
         for fk in schema.foreign_keys
@@ -457,7 +467,7 @@ def _asked_kind_shown(query: Query, links: Links, schema: Schema) -> Query:
         and fk.ref_table != table
         and _answers(schema.table(fk.ref_table), asked)
     }
-    if shown.column != schema.table(table).display or len(parents) != 1:
+    if len(parents) != 1:
         return query
     return replace(query, select=(Expr(None, schema.table(parents.pop()).display),))
 
@@ -679,7 +689,7 @@ def _unasked_tables(query: Query, links: Links, schema: Schema) -> int:
     edges = join_path(schema, query.table, query.tables(schema)) or []
     if not edges:
         return 0
-    asked = {m.item if "." not in m.item else schema.column(m.item).table for m in links.mentions}
+    asked = {_table_of(m.item, schema) for m in links.mentions}
     asked |= {schema.column(c.column).table for c in query.where}
     kinds = _question_words(links.question)
     asked |= {table.name for table in schema.tables if _answers(table, kinds)}
