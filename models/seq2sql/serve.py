@@ -93,6 +93,8 @@ _COUNT_CUES = re.compile(
     r"몇|(?<![가-힣])수|개수|건수|횟수|얼마나|총(?![가-힣])|합계|count|how many|number of"
 )
 _HOW_MANY = re.compile(r"몇\s*([a-z가-힣]+)")
+# "의 수는", " 개수가" right after a name: the question counts what it names
+_NUMBER_OF = re.compile(r"(?:\s*의)?\s*(?:개수|수)(?:[는가를도]|(?![가-힣]))")
 _PARTICLE_GAP = re.compile(r"\s*(?:[이가은는도]\s*)?")
 
 
@@ -374,6 +376,34 @@ _QUESTION_WORDS = {
     "how_much": re.compile(r"얼마"),
     "how_many": re.compile(r"몇"),
 }
+
+
+def _counted_after(links: Links, schema: Schema, asked: re.Match[str] | None) -> set[str]:
+    """Text columns named right after "몇 개" ("몇 개 시군에", "몇개의 학교에서")."""
+    if asked is None:
+        return set()
+    return {
+        m.item
+        for m in links.mentions
+        if "." in m.item
+        and m.start >= asked.end()
+        and not links.question[asked.end() : m.start].strip()
+        and schema.column(m.item).type == "text"
+    }
+
+
+def _counted_before(links: Links, schema: Schema) -> set[str]:
+    """Text columns named right before "의 수" or "개수" ("도시 지구의 수는?"), unless the 수 is
+    part of the column's own name ("교체가 필요한 나무의 수")."""
+    counted = set()
+    for m in links.mentions:
+        number_of = _NUMBER_OF.match(links.question, m.end)
+        if "." not in m.item or not number_of or schema.column(m.item).type != "text":
+            continue
+        said_to = number_of.start() + number_of.group().rindex("수") + 1
+        if not any(o.item == m.item and o.end >= said_to for o in links.mentions):
+            counted.add(m.item)
+    return counted
 
 
 def _question_words(question: str) -> set[str]:
@@ -757,16 +787,14 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
         # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it,
         # never rows (2, like "몇 킬로")
-        after = {
-            m.item
-            for m in links.mentions
-            if "." in m.item
-            and m.start >= asked.end()
-            and not links.question[asked.end() : m.start].strip()
-            and schema.column(m.item).type == "text"
-        }
+        after = _counted_after(links, schema, asked)
         if after and shown.agg == "COUNT":
             count += 2 * (not (shown.distinct and shown.column in after))
+    if query.select and not query.group_by:
+        # "몇개의 학교에서 뛰었어?", "도시 지구의 수는?" ask for a number, never a list of the
+        # column's values (2, like "몇 킬로")
+        counted = _counted_after(links, schema, asked) | _counted_before(links, schema)
+        count += 2 * (query.select[0].agg is None and query.select[0].column in counted)
     count += "평균" in question and not _has_average(query)
     compared_with_average = any(c.op in ("GT_AVG", "LT_AVG") for c in query.where)
     count += bool(_THAN_AVERAGE.search(question)) and not compared_with_average

@@ -534,3 +534,20 @@ def test_how_many_of_a_column_counts_its_different_values(bookstore_db, counted,
     query = Query("Author", (counted,))
     links = _links(bookstore_db, "작가들은 몇 개 나라 사람이야?")
     assert groundless(query, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "expected"),
+    [
+        ("한강 책은 몇개의 장르에 걸쳐 있어?", Expr(None, "book.Genre"), 2),
+        ("한강 책의 장르의 수는?", Expr(None, "book.Genre"), 2),
+        ("한강 책의 장르의 수는?", Expr("COUNT", "book.Genre"), 0),
+        ("한강 책의 장르는?", Expr(None, "book.Genre"), 0),
+    ],
+)
+def test_a_count_asked_of_a_column_is_no_list_of_it(
+    bookstore_db, question, shown, expected
+) -> None:  # noqa: ANN001
+    query = Query("book", (shown,), where=HAN_KANG)
+    links = _links(bookstore_db, question)
+    assert groundless(query, links, bookstore_db.schema) == expected
