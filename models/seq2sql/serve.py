@@ -785,11 +785,11 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
-        # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it,
-        # never rows (2, like "몇 킬로")
+        # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it
+        # (1 for its rows), never rows of anything else (2, like "몇 킬로")
         after = _counted_after(links, schema, asked)
         if after and shown.agg == "COUNT":
-            count += 2 * (not (shown.distinct and shown.column in after))
+            count += 2 - (shown.column in after) - shown.distinct * (shown.column in after)
     if query.select and not query.group_by:
         # "몇개의 학교에서 뛰었어?", "도시 지구의 수는?" ask for a number, never a list of the
         # column's values (2, like "몇 킬로")

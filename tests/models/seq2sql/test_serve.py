@@ -528,7 +528,11 @@ def test_an_answer_is_not_the_question_s_own_value(bookstore_db, shown: str, exp
 
 @pytest.mark.parametrize(
     ("counted", "expected"),
-    [(Expr("COUNT", "Author.Country", distinct=True), 0), (Expr("COUNT", None), 2)],
+    [
+        (Expr("COUNT", "Author.Country", distinct=True), 0),
+        (Expr("COUNT", "Author.Country"), 1),
+        (Expr("COUNT", None), 2),
+    ],
 )
 def test_how_many_of_a_column_counts_its_different_values(bookstore_db, counted, expected) -> None:  # noqa: ANN001
     query = Query("Author", (counted,))
