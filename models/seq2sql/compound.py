@@ -305,6 +305,7 @@ def t_not_in(b: Builder) -> Example | None:
             f"{child}{{이/가}} 없는",
             f"{child} 기록이 없는",
             f"{child}{{이/가}} 하나도 없는",
+            f"{child}{{이/가}} 한 건도 없는",
             f"한 번도 {child} 안 된",
             f"{child}에 안 나오는",
             f"{child} 기록이 하나도 없는",

@@ -37,11 +37,15 @@ __all__ = [
     "normalize_question",
 ]
 
+# A day needs its 일 after a 월 ("2024년 9월 1 달" is September), not after digits ("2024.9.1")
 _DATE_RE = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*(?:년|[-./])\s*(?:(?P<m>1[0-2]|0?[1-9])\s*(?:월|[-./])\s*"
-    r"(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*일?)?)?"
+    r"(?P<y>(?:19|20)\d\d)\s*(?:년|[-./])\s*(?:(?P<m>1[0-2]|0?[1-9])\s*"
+    r"(?:월(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?|[-./]\s*(?P<digits_d>3[01]|[12]\d|0?[1-9])(?!\d)))?"
 )
 _MONTH_RE = re.compile(r"(?<![\d년.-])(?<!년 )(?P<m>1[0-2]|[1-9])\s*월")
+_MONTH_DAY_RE = re.compile(
+    r"(?<![\d년.-])(?<!년 )(?P<m>1[0-2]|[1-9])\s*월\s*(?P<d>3[01]|[12]\d|[1-9])\s*일"
+)
 _MONTH_SPAN_RE = re.compile(r"(?<![\d.])(?P<a>1[0-2]|[1-9])\s*[~-]\s*(?P<b>1[0-2]|[1-9])\s*월")
 # a year part or decade ends the word, or a particle follows it ("여름철", "90년대에")
 _YEAR_PART_RE = re.compile(
@@ -226,7 +230,8 @@ def _dates(question: str, default_year: int | None) -> list[Candidate]:
     out = []
     taken: set[int] = set()
     for match in _DATE_RE.finditer(question):
-        y, m, d = int(match.group("y")), match.group("m"), match.group("d")
+        y, m = int(match.group("y")), match.group("m")
+        d = match.group("d") or match.group("digits_d")
         if d and m:
             try:
                 day = dt.date(y, int(m), int(d))
@@ -264,6 +269,15 @@ def _dates(question: str, default_year: int | None) -> list[Candidate]:
             year = match.group("y")
             value = month_span(int(year) if year else default_year, *YEAR_PARTS[part])
             out.append(Candidate("date", value, None, match.start(), match.end()))
+        for match in _MONTH_DAY_RE.finditer(question):  # "12월 31일" of the data's year
+            if match.start("m") not in taken:
+                try:
+                    day = dt.date(default_year, int(match.group("m")), int(match.group("d")))
+                except ValueError:
+                    continue
+                value = (day.isoformat(), (day + dt.timedelta(days=1)).isoformat())
+                out.append(Candidate("date", value, None, match.start(), match.end()))
+                taken.add(match.start("m"))
         for match in _MONTH_RE.finditer(question):
             if match.start("m") not in taken:
                 out.append(

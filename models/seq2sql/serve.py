@@ -77,7 +77,10 @@ _LIMIT_CUES = re.compile(
     + r"처음|마지막|먼저|\d+\s*(개|명|곳|권|건|위|편|마리|가지|군데|대|종|팀)"
 )
 # Words of negation: without one, "!=", NOT IN and NOT LIKE are the model's invention.
-_NEGATION_CUES = re.compile(r"없|않|안\s|아닌|아니|빼고|말고|제외|외에|밖|못|never|not|except")
+# ("중복 없이" asks for DISTINCT, it negates nothing)
+_NEGATION_CUES = re.compile(
+    r"(?<!중복\s)(?<!중복)없|않|안\s|아닌|아니|빼고|말고|제외|외에|밖|못|never|not|except"
+)
 _NEGATED_OPS = ("!=", "NOT_IN", "NOT_LIKE")
 # A comparison with the average ("평균보다 긴", "평균 이상"); "평균 길이" alone asks for AVG.
 _AVERAGE_COMPARED = re.compile(
@@ -115,15 +118,23 @@ def _table_of(item: str, schema: Schema) -> str:
     return schema.column(item).table if "." in item else item
 
 
-def _named(links: Links) -> dict[str, int]:
-    """Tables and columns the question names, with where it first names each. A word of a
-    longer name said inside the whole name of something else does not count: "노선" of "노선 길이"
-    asks for the table 노선, and "이름" of "코스 이름" said in "산 이름" asks for the mountain's name."""
+def _naming_mentions(links: Links) -> list[Mention]:
+    """The mentions that name something, in question order. A word of a longer name said inside
+    the whole name of something else does not: "노선" of "노선 길이" asks for the table 노선, and
+    "이름" of "코스 이름" said in "산 이름" asks for the mountain's name."""
     whole = [(m.start, m.end, m.item) for m in links.mentions if m.exact]
+    return [
+        m
+        for m in sorted(links.mentions, key=lambda m: m.start)
+        if m.exact or not any(s <= m.start and m.end <= e and i != m.item for s, e, i in whole)
+    ]
+
+
+def _named(links: Links) -> dict[str, int]:
+    """Tables and columns the question names, with where it first names each."""
     named: dict[str, int] = {}
-    for m in sorted(links.mentions, key=lambda m: m.start):
-        if m.exact or not any(s <= m.start and m.end <= e and i != m.item for s, e, i in whole):
-            named.setdefault(m.item, m.start)
+    for m in _naming_mentions(links):
+        named.setdefault(m.item, m.start)
     return named
 
 
@@ -252,24 +263,28 @@ def _has_average(query: Query) -> bool:
     )
 
 
-def _listed_columns(links: Links, named: dict[str, int]) -> set[str]:
-    """Columns the question lists to be shown: "제목이랑 날짜" names both."""
-    spans = sorted(
-        (m.start, m.end, m.item)
-        for m in links.mentions
-        if "." in m.item and named.get(m.item) == m.start
-    )
-    listed: set[str] = set()
-    for (_, end, item), (start, _, other) in zip(spans, spans[1:], strict=False):
-        if item != other and _LIST_JOINER.fullmatch(links.question[end:start]):
-            listed |= {item, other}
-    return listed
+def _listed_columns(links: Links) -> list[set[str]]:
+    """Columns the question lists to be shown, one set of readings per listed word: "제목이랑
+    날짜" lists two; "주문번호랑 금액" lists 주문번호 (the order's or a review's) and 금액."""
+    words: dict[tuple[int, int], set[str]] = {}
+    for m in _naming_mentions(links):
+        if "." in m.item:
+            words.setdefault((m.start, m.end), set()).add(m.item)
+    spans = sorted(words)
+    listed: dict[tuple[int, int], set[str]] = {}
+    for (start, end), (next_start, next_end) in zip(spans, spans[1:], strict=False):
+        if _LIST_JOINER.fullmatch(links.question[end:next_start]):
+            listed[(start, end)] = words[(start, end)]
+            listed[(next_start, next_end)] = words[(next_start, next_end)]
+    return list(listed.values())
 
 
 # Right after a value or a column name: "서울 말고", "야외가 아닌", "주차 안 되는".
 _NEGATED_AFTER = re.compile(
-    r"\s*(?:[이가은는을를도]\s*)?(?:말고|빼고|제외|아닌|아니|없|안\s|않|외에|밖)"
+    r"\s*(?:(?:[이가은는을를도]|으로|로|에서|에)\s*)?(?:말고|빼고|제외|아닌|아니|없|안\s|않|외에|밖)"
 )
+# Words that compare with a number ("3건 넘는", "다섯 번 이상", "2명보다 많은")
+_COMPARISON_CUES = re.compile(r"이상|이하|초과|미만|넘|보다|까지|안 되|못 되|밑|아래|over|under")
 # Words that ask for one row per group ("장르별로", "도시마다", "각 지점의").
 _GROUP_CUES = re.compile(r"별|마다|각\s|당\s|씩|따라|나눠|기준")
 
@@ -315,6 +330,8 @@ _SAID_NUMBER = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)(?![\d.])")
 # ("가수 상위 3" keeps three rows; it compares no count with 3).
 _AS_MONTH = re.compile(_SAID_NUMBER.pattern + r"\s?월")
 _AS_RANK = re.compile(r"(?:상위|하위)\s?" + _SAID_NUMBER.pattern)
+# "한 건도 못 한", "하나도 없는" (normalized "1 건도", "1도"): not even one, a negation
+_AS_EVEN_ONE = re.compile(r"(?<![\d.])(?P<n>1)\s?(?:[가-힣]{1,2}\s?)?도\s?(?:안|못|없|않)")
 
 
 def _said_only_as(links: Links, role: re.Pattern[str]) -> set[float]:
@@ -589,6 +606,10 @@ def _unit_mismatches(query: Query, links: Links, schema: Schema) -> int:
     if query.having and query.having[0].column:
         compared.append((query.having[0].column, query.having[2]))
     count = 0
+    if query.having and query.having[0].agg == "COUNT" and query.having[2].kind == "number":
+        # "별점 2점 이하" compares ratings, not a count of rows, with 2
+        units = said.get(float(query.having[2].value), set())
+        count += bool(units) and not units & ({""} | _ROW_COUNTERS) and bool(units & schema_units)
     for column, value in compared:
         try:  # WikiSQL keeps numbers of text columns as text ('2003')
             units = said.get(float(value.value), set())
@@ -805,7 +826,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_ranking(query, links, schema)
     if all(e.agg is None for e in query.select):
         used = {e.column for e in query.select} | {c.column for c in query.where}
-        count += sum(1 for column in _listed_columns(links, named) if column not in used)
+        count += sum(1 for readings in _listed_columns(links) if not readings & used)
     count += _misplaced_negations(query, links, named, negated)
     grouped_by_word = bool(_GROUP_CUES.search(question))
     count += bool(query.group_by and not (query.having or query.order_by)) and not grouped_by_word
@@ -815,8 +836,11 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         count += measured == schema.column(query.group_by).table
     in_ranges = _range_numbers(links)
     months, ranks = _said_only_as(links, _AS_MONTH), _said_only_as(links, _AS_RANK)
+    ranks |= _said_only_as(links, _AS_EVEN_ONE)  # compares nothing with its number either
     if query.having and query.having[2].kind == "number":
         count += query.having[2].value in months | ranks
+        # "주문 제일 많이 받은 가게 3곳" ranks; a total compared with a number needs "넘는", "이상"
+        count += query.having[1] != "=" and not _COMPARISON_CUES.search(question)
     for cond in query.where:
         on_date = schema.column(cond.column).type == "date"
         for v in cond.values:
@@ -833,6 +857,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _unasked_tables(query, links, schema)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
+        # "매운 메뉴 파는 가게" names the flag is_spicy and wants it true
+        count += cond.op == "IS_FALSE" and cond.column in named and not negated
         count += cond.op in ("GT_AVG", "LT_AVG") and not _AVERAGE_COMPARED.search(question)
         count += (
             _is_id(schema, cond.column)
@@ -847,9 +873,14 @@ def _is_id(schema: Schema, key: str) -> bool:
     return column.type == "id" or column.primary_key
 
 
-def _idiom_one(candidate: Candidate) -> bool:
-    """ "한 번이라도", "한 달 동안": a one that is part of an idiom, not a value to look for."""
-    return candidate.kind == "number" and candidate.value == 1 and candidate.unit in ("번", "달")
+def _idiom_one(candidate: Candidate, question: str) -> bool:
+    """ "한 번이라도", "한 달 동안", "한 건도 못 한": a one that is part of an idiom, not a value to
+    look for."""
+    return (
+        candidate.kind == "number"
+        and candidate.value == 1
+        and (candidate.unit in ("번", "달") or bool(_AS_EVEN_ONE.match(question, candidate.start)))
+    )
 
 
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
@@ -991,7 +1022,7 @@ class SqlParser:
         strong = [
             i
             for i, c in enumerate(links.candidates)
-            if quality(c) in (1, 3, 6) and c.kind != "span" and not _idiom_one(c)
+            if quality(c) in (1, 3, 6) and c.kind != "span" and not _idiom_one(c, links.question)
         ]
         groups: list[set[int]] = []
         for i in strong:

@@ -147,6 +147,7 @@ _ENGLISH_RULES = [
     (re.compile(r"(?<=[aeiou])gh"), ""),
     (re.compile(r"e$"), ""),  # silent final e
 ]
+_HARD_G_RULES = [rule for rule in _ENGLISH_RULES if rule[0].pattern != r"g(?=[eiy])"]
 # Consonant classes shared by both scripts; s/z/j merge because Korean writes English /z/ and /ʃ/
 # with ㅈ or ㅅ (디저트 dessert, 치즈 cheese, 비숑 bichon).
 _CLASS = str.maketrans(
@@ -174,12 +175,15 @@ def latin_forms(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     if re.search("[가-힣]", text):
         return [_loan_latin(text)]
-    latin = re.sub(r"[^a-z]", "", text.lower())
-    for pattern, repl in _ENGLISH_RULES:
-        latin = pattern.sub(repl, latin)
-    forms = [latin]
-    if "ch" in latin:  # mocha (k) as well as cheese (ㅊ)
-        forms.append(latin.replace("ch", "k"))
+    forms = []
+    for rules in (_ENGLISH_RULES, _HARD_G_RULES):  # gin (ㅈ) as well as burger (ㄱ)
+        latin = re.sub(r"[^a-z]", "", text.lower())
+        for pattern, repl in rules:
+            latin = pattern.sub(repl, latin)
+        forms.append(latin)
+        if "ch" in latin:  # mocha (k) as well as cheese (ㅊ)
+            forms.append(latin.replace("ch", "k"))
+    forms = list(dict.fromkeys(forms))
     if _ACRONYM.search(text):  # 'LG' is read 엘지, 'SG Rail' 에스지 레일
         forms.append(_loan_latin(_spell_acronyms(text)))
     return forms
@@ -348,6 +352,19 @@ medium 중형|large 대형|easy 쉬움|hard 어려움|normal 보통|high 높음|
 monday 월요일|tuesday 화요일|wednesday 수요일|thursday 목요일|friday 금요일|saturday 토요일
 sunday 일요일|spring 봄|summer 여름|autumn 가을|fall 가을|winter 겨울|morning 오전|afternoon 오후
 north 북쪽|south 남쪽|east 동쪽|west 서쪽|latte 라떼|americano 아메리카노|espresso 에스프레소
+bicycle 자전거|bike 자전거|motorbike 오토바이|motorcycle 오토바이|scooter 스쿠터|car 자동차|car 차
+walk 도보|walking 도보|foot 도보|subway 지하철|train 기차|airplane 비행기|plane 비행기|ship 배
+boat 배|cash 현금|card 카드|credit 신용카드|transfer 계좌이체|account 계좌|coupon 쿠폰|gift 선물
+paid 결제 완료|unpaid 미결제|pending 대기|waiting 대기|cancelled 취소|canceled 취소|refund 환불
+done 완료|completed 완료|complete 완료|delivered 배달 완료|shipped 배송|preparing 준비 중|active 활성
+inactive 비활성|closed 폐업|reserved 예약|reservation 예약|available 가능|unavailable 불가
+sunny 맑음|clear 맑음|cloudy 흐림|rainy 비|snow 눈|snowy 눈|windy 바람|hot 뜨거운|iced 아이스
+cold 차가운|sweet 단맛|spicy 매운맛|sour 신맛|salty 짠맛|beef 소고기|pork 돼지고기|vegetable 채소
+vegetables 채소|fruit 과일|seafood 해산물|soup 국|dessert 디저트|snack 간식|breakfast 아침|lunch 점심
+dinner 저녁|math 수학|mathematics 수학|english 영어|korean 국어|physics 물리|chemistry 화학
+biology 생물|nurse 간호사|chef 요리사|cook 요리사|driver 기사|rider 배달원|guest 손님|child 어린이
+children 어린이|kids 어린이|adult 성인|senior 노인|teen 청소년|beginner 초급|intermediate 중급
+advanced 고급|daily 매일|weekly 매주|monthly 매월|yearly 매년|weekday 평일|weekend 주말|holiday 휴일
 """
 _EN_TO_KO: dict[str, str] = {}
 _KO_TO_EN: dict[str, list[str]] = {}

@@ -41,6 +41,11 @@ def test_phonetic_key_bridges_scripts(korean: str, latin: str) -> None:
     assert phonetic_key(korean) == phonetic_key(latin)
 
 
+@pytest.mark.parametrize(("korean", "latin"), [("버거킹", "Burger King"), ("진", "Gin")])
+def test_a_g_before_e_or_i_is_read_hard_or_soft(korean: str, latin: str) -> None:
+    assert phonetic_key(korean) in phonetic_keys(latin)
+
+
 @pytest.mark.parametrize(
     ("korean", "latin"), [("서울", "seoul"), ("삼성", "samseong"), ("부산", "busan")]
 )
@@ -51,6 +56,8 @@ def test_revised_romanization(korean: str, latin: str) -> None:
 def test_dictionary_translates_common_nouns() -> None:
     assert translate_noun("Cat") == ["고양이"]
     assert translate_noun("커피") == ["coffee"]
+    assert translate_noun("BICYCLE") == ["자전거"]
+    assert translate_noun("현금") == ["cash"]
     assert english_to_korean("birth year") == "출생 연도"
     assert english_to_korean("flux capacitor") is None
 
@@ -152,6 +159,21 @@ def test_dates_and_ranges(shop_index: ValueIndex) -> None:
     with_year = ValueIndex({}, default_year=2024)
     months = [c.value for c in _cands("4월부터 6월까지", with_year) if c.kind == "date"]
     assert months == [("2024-04-01", "2024-05-01"), ("2024-06-01", "2024-07-01")]
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("12월 31일에 들어온 주문", ("2024-12-31", "2025-01-01")),  # a day of the data's year
+        ("2024년 9월 한 달 동안", ("2024-09-01", "2024-10-01")),  # "한 달" is no day 1
+        ("2024.9.1 주문", ("2024-09-01", "2024-09-02")),
+        ("2023년 5월 3일 주문", ("2023-05-03", "2023-05-04")),
+    ],
+)
+def test_days_need_their_il(question: str, date: tuple[str, str]) -> None:
+    with_year = ValueIndex({}, default_year=2024)
+    dates = [c.value for c in _cands(question, with_year) if c.kind == "date"]
+    assert dates[0] == date
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,25 @@ NOT_NOVEL = Query("book", TITLES, where=(Cond("book.Genre", "!=", (Value("text",
 ABOVE_AVERAGE = Query("book", TITLES, where=(Cond("book.Price", "GT_AVG"),))
 HOW_MANY = Query("book", (Expr("COUNT", None),))
 BY_ID = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number", 3),)),))
+NOVELS_ONLY_LIST = Query("book", TITLES, where=NOVELS)
+OUT_OF_STOCK = Query("book", TITLES, where=(Cond("book.In_Stock", "IS_FALSE"),))
+AUTHOR_ONE = Query(
+    "Author",
+    (Expr(None, "Author.Name"),),
+    where=(Cond("Author.Author_ID", "=", (Value("number", 1),)),),
+)
+PROLIFIC = Query(
+    "book",
+    (Expr(None, "Author.Name"),),
+    group_by="Author.Name",
+    having=(Expr("COUNT", None), ">", Value("number", 3)),
+)
+CHEAP_FEW = Query(
+    "book",
+    (Expr(None, "Author.Name"),),
+    group_by="Author.Name",
+    having=(Expr("COUNT", None), "<=", Value("number", 20000)),
+)
 
 
 @pytest.mark.parametrize(
@@ -152,6 +171,15 @@ BY_ID = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number"
         ("책 몇 권이야?", HOW_MANY, 0),
         ("소설 책 있어?", HOW_MANY, 1),  # a count needs a word that asks for one
         ("그 책 몇 원이야?", HOW_MANY, 2),  # a unit asked for is never a row count
+        ("소설로 안 나온 책", NOVELS_ONLY_LIST, 1),  # negated after 으로/로
+        ("재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # a named flag is true unless negated
+        ("재고 없는 책 제목", OUT_OF_STOCK, 0),
+        ("중복 없이 재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # 중복 없이 negates nothing
+        ("저자 번호 1인 작가 이름", AUTHOR_ONE, 0),
+        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 2),  # "not even one" is no value (nor id) 1
+        ("책이 3권 넘는 작가", PROLIFIC, 0),
+        ("책이 제일 많은 작가 3명", PROLIFIC, 1),  # a ranking, not a comparison with 3
+        ("2만 원 이하인 책을 쓴 작가", CHEAP_FEW, 1),  # 2만 원 is a price, not a count of books
     ],
 )
 def test_groundless_parts(bookstore_db, question: str, query: Query, expected: int) -> None:  # noqa: ANN001
