@@ -283,6 +283,10 @@ def _listed_columns(links: Links) -> list[set[str]]:
 _NEGATED_AFTER = re.compile(
     r"\s*(?:(?:[이가은는을를도]|으로|로|에서|에)\s*)?(?:말고|빼고|제외|아닌|아니|없|안\s|않|외에|밖)"
 )
+_HOW_MUCH_MONEY = re.compile(r"얼마(?!나)")
+# Words of an ending and of a beginning ("언제 물러났어?", "취임 날짜")
+_END_WORDS = re.compile(r"종료|끝|마감|마친|마쳤|물러|은퇴|퇴임|퇴사|탈퇴|그만|end|finish")
+_START_WORDS = re.compile(r"시작|개시|취임|부임|입사|가입|개업|개장|start|begin")
 # Words that compare with a number ("3건 넘는", "다섯 번 이상", "2명보다 많은")
 _COMPARISON_CUES = re.compile(r"이상|이하|초과|미만|넘|보다|까지|안 되|못 되|밑|아래|over|under")
 # Words that ask for one row per group ("장르별로", "도시마다", "각 지점의").
@@ -492,6 +496,20 @@ def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
         places = any(_answers(t, {"where"}) for t in tables)
         return not places and not any(_says_place(c.names) for c in shown)
     return 0
+
+
+def _money_unshown(query: Query, links: Links, schema: Schema) -> int:
+    """ "얼마 정도 써?", "얼마야?" ask for money when the data keeps some: a number shown in another
+    unit answers it only when the question names that number ("거리가 얼마야?"); "얼마나 걸려"
+    asks for anything."""
+    if not _HOW_MUCH_MONEY.search(links.question):
+        return 0
+    money = {c.key for c in schema.columns if c.unit and canonical_unit(c.unit) == "원"}
+    shown = [e.column for e in query.select if e.column and e.agg != "COUNT"]
+    if not money or not shown:
+        return 0
+    named = _column_words(links)
+    return not any(c in money or c in named for c in shown)
 
 
 def _asked_kind_shown(query: Query, links: Links, schema: Schema) -> Query:
@@ -750,6 +768,47 @@ def _unasked_tables(query: Query, links: Links, schema: Schema) -> int:
     return sum(1 for table, n in ends.items() if n == 1 and table not in asked)
 
 
+def _start_for_end(query: Query, question: str, schema: Schema) -> int:
+    """ "언제 물러났어?" asks when something ended: a shown column of the start ("시작", "취임")
+    answers the opposite question, and the other way round."""
+    ends, starts = bool(_END_WORDS.search(question)), bool(_START_WORDS.search(question))
+    if ends == starts:
+        return 0
+    opposite = _START_WORDS if ends else _END_WORDS
+    shown = [schema.column(e.column) for e in query.select if e.column]
+    return sum(1 for c in shown if any(opposite.search(n) for n in (*c.names, c.name)))
+
+
+def _unused_named_flags(query: Query, links: Links, schema: Schema) -> int:
+    """A yes/no column the question names by its whole name ("대표 메뉴", "VIP 회원") that the
+    query neither shows nor conditions on: the user meant the rows it marks."""
+    used = {e.column for e in query.select} | {c.column for c in query.where} | {query.group_by}
+    flags = {
+        m.item
+        for m in links.mentions
+        if m.exact and "." in m.item and schema.column(m.item).type == "boolean"
+    }
+    return len(flags - used)
+
+
+def _other_child_named(query: Query, links: Links, schema: Schema) -> int:
+    """ "한 번도 주문 안 한 사람" looks for customers among orders, the child table it names, not
+    among reviews: a subquery over an unnamed table when the question names another table with a
+    foreign key to the same parent."""
+    named = {m.item for m in links.mentions if "." not in m.item}
+    count = 0
+    for cond in query.where:
+        if cond.op not in ("IN", "NOT_IN") or not cond.values or cond.values[0].kind != "table":
+            continue
+        child = str(cond.values[0].value)
+        parent = schema.column(cond.column).table
+        siblings = {
+            fk.table for fk in schema.foreign_keys if fk.ref_table == parent and fk.table != parent
+        }
+        count += child not in named and bool((siblings - {child}) & named)
+    return count
+
+
 def _clashing_conditions(query: Query) -> int:
     """Conditions that AND can never need together: a column that must equal a value and also
     equal or differ from another ("코레일 말고 다른 회사": != 'Korail' says it all), or the
@@ -855,6 +914,10 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _value_column_unsaid(query, links)
     count += _extreme_unasked(query, links)
     count += _unasked_tables(query, links, schema)
+    count += _money_unshown(query, links, schema)
+    count += _start_for_end(query, question, schema)
+    count += _unused_named_flags(query, links, schema)
+    count += _other_child_named(query, links, schema)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         # "매운 메뉴 파는 가게" names the flag is_spicy and wants it true

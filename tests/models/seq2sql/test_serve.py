@@ -10,6 +10,7 @@ import pytest
 
 from models.seq2sql.ir import Cond, Expr, Query, Value
 from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
+from models.seq2sql.schema import Column, ForeignKey, Schema, Table
 from models.seq2sql.serve import (
     _AS_MONTH,
     _AS_RANK,
@@ -18,18 +19,23 @@ from models.seq2sql.serve import (
     _extreme_unasked,
     _flags_as_conditions,
     _mention_order,
+    _money_unshown,
     _names_for_ids,
     _names_outside_values,
+    _other_child_named,
     _question_words,
     _ranking_amount,
     _said_only_as,
     _shown_as_well,
+    _start_for_end,
     _unasked_tables,
     _ungrouped_shown,
+    _unused_named_flags,
     _value_column_unsaid,
     _wrong_group,
     groundless,
 )
+from models.seq2sql.values import ValueIndex
 
 
 def _links(db, question: str):  # noqa: ANN001, ANN202
@@ -583,3 +589,69 @@ def test_a_count_asked_of_a_column_is_no_list_of_it(
     query = Query("book", (shown,), where=HAN_KANG)
     links = _links(bookstore_db, question)
     assert groundless(query, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(("shown", "expected"), [("book.Price", 0), ("Author.Birth_Year", 1)])
+def test_how_much_asks_for_money(bookstore_db, shown: str, expected: int) -> None:  # noqa: ANN001
+    query = Query("book", (Expr("AVG", shown),))
+    links = _links(bookstore_db, "책 평균 얼마 정도 해?")
+    assert _money_unshown(query, links, bookstore_db.schema) == expected
+
+
+def test_a_flag_named_whole_is_used(bookstore_db) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "재고 여부 표시된 소설 제목")
+    in_stock = Query("book", TITLES, where=(*NOVELS, Cond("book.In_Stock", "IS_TRUE")))
+    assert _unused_named_flags(Query("book", TITLES, where=NOVELS), links, bookstore_db.schema) == 1
+    assert _unused_named_flags(in_stock, links, bookstore_db.schema) == 0
+
+
+def _shop_schema() -> Schema:
+    def table(name: str, korean: str, *columns: str) -> Table:
+        return Table(name, (korean,), tuple(Column(name, c, (c,), "id") for c in columns))
+
+    return Schema(
+        "shop",
+        (
+            table("customer", "고객", "customer_id"),
+            table("orders", "주문", "order_id", "customer_id"),
+            table("review", "리뷰", "review_id", "customer_id"),
+        ),
+        (
+            ForeignKey("orders", "customer_id", "customer", "customer_id"),
+            ForeignKey("review", "customer_id", "customer", "customer_id"),
+        ),
+    )
+
+
+@pytest.mark.parametrize(("child", "expected"), [("orders", 0), ("review", 1)])
+def test_a_subquery_looks_among_the_child_the_question_names(child: str, expected: int) -> None:
+    schema = _shop_schema()
+    query = Query(
+        "customer",
+        (Expr(None, "customer.customer_id"),),
+        where=(Cond("customer.customer_id", "NOT_IN", (Value("table", child),)),),
+    )
+    links = link("한 번도 주문 안 한 고객", schema, ValueIndex({}))
+    assert _other_child_named(query, links, schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "expected"),
+    [
+        ("그 의원은 언제 물러났어?", "term.took_office", 1),
+        ("그 의원은 언제 물러났어?", "term.left_office", 0),
+        ("취임 날짜 알려줘", "term.left_office", 1),
+        ("언제 의원이었어?", "term.took_office", 0),
+    ],
+)
+def test_a_question_about_an_end_shows_no_start(question: str, shown: str, expected: int) -> None:
+    term = Table(
+        "term",
+        ("임기",),
+        (
+            Column("term", "took_office", ("취임일",), "date"),
+            Column("term", "left_office", ("퇴임일",), "date"),
+        ),
+    )
+    query = Query("term", (Expr(None, shown),))
+    assert _start_for_end(query, question, Schema("t", (term,))) == expected
