@@ -209,6 +209,21 @@ def _shown_as_well(query: Query, links: Links, schema: Schema) -> Query:
     return replace(query, select=(Expr(None, first), *query.select))
 
 
+def _listed_shown(query: Query, links: Links, schema: Schema) -> Query:
+    """ "공연장들 이름하고 좌석 수" lists two columns: a plain listing that leaves one out shows it as
+    well, when exactly one reading of the word belongs to a table the query reads."""
+    if query.group_by or any(e.agg or not e.column for e in query.select):
+        return query
+    tables = set(query.tables(schema))
+    shown = {e.column for e in query.select}
+    missing = []
+    for readings in _listed_columns(links):
+        local = [r for r in readings if schema.column(r).table in tables]
+        if not readings & shown and len(local) == 1:
+            missing.append(Expr(None, local[0]))
+    return replace(query, select=(*query.select, *missing)) if missing else query
+
+
 def _ranking_amount(query: Query, question: str) -> Query:
     """ "예매가 제일 많이 들어온 가수는?" asks for the singer, not the singer and the count: the
     aggregate a top-N ranking sorts by is shown only when the question asks for an amount, and
@@ -948,9 +963,10 @@ def _idiom_one(candidate: Candidate, question: str) -> bool:
 
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
-    named columns in order, no unasked ranking amount, the person or place asked for, what is
+    listed columns all shown, named columns in order, no unasked ranking amount, the person or place asked for, what is
     asked for as well, each different row of a list once."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
+    query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links), links.question)
     query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)
     return _distinct_list(query, schema)

@@ -18,6 +18,7 @@ from models.seq2sql.serve import (
     _distinct_list,
     _extreme_unasked,
     _flags_as_conditions,
+    _listed_shown,
     _mention_order,
     _money_unshown,
     _names_for_ids,
@@ -655,3 +656,16 @@ def test_a_question_about_an_end_shows_no_start(question: str, shown: str, expec
     )
     query = Query("term", (Expr(None, shown),))
     assert _start_for_end(query, question, Schema("t", (term,))) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("한강 책 제목이랑 가격 알려줘", ("book.Title", "book.Price")),
+        ("한강 책 제목 알려줘", ("book.Title",)),
+    ],
+)
+def test_every_listed_column_is_shown(bookstore_db, question: str, shown: tuple) -> None:  # noqa: ANN001
+    query = Query("book", TITLES, where=HAN_KANG)
+    repaired = _listed_shown(query, _links(bookstore_db, question), bookstore_db.schema)
+    assert tuple(e.column for e in repaired.select) == shown
