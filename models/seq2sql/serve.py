@@ -858,6 +858,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     counted = any(e.agg == "COUNT" for e in query.select) and not query.group_by
     count += counted and not _COUNT_CUES.search(question)
     asked = _HOW_MANY.search(question)
+    after = _counted_after(links, schema, asked)
     if asked and query.select and not query.group_by:
         units = {form for c in schema.columns if c.unit for form in unit_forms(c.unit)}
         units -= _ROW_COUNTERS  # "몇 명", "몇 개" count rows even when a column is in 명 or 개
@@ -882,13 +883,12 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
         # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it
         # (1 for its rows), never rows of anything else (2, like "몇 킬로")
-        after = _counted_after(links, schema, asked)
         if after and shown.agg == "COUNT":
-            count += 2 - (shown.column in after) - shown.distinct * (shown.column in after)
+            count += int(not shown.distinct) if shown.column in after else 2
     if query.select and not query.group_by:
         # "몇개의 학교에서 뛰었어?", "도시 지구의 수는?" ask for a number, never a list of the
         # column's values (2, like "몇 킬로")
-        counted = _counted_after(links, schema, asked) | _counted_before(links, schema)
+        counted = after | _counted_before(links, schema)
         count += 2 * (query.select[0].agg is None and query.select[0].column in counted)
     count += "평균" in question and not _has_average(query)
     compared_with_average = any(c.op in ("GT_AVG", "LT_AVG") for c in query.where)
@@ -963,8 +963,8 @@ def _idiom_one(candidate: Candidate, question: str) -> bool:
 
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
-    listed columns all shown, named columns in order, no unasked ranking amount, the person or place asked for, what is
-    asked for as well, each different row of a list once."""
+    listed columns all shown, named columns in order, no unasked ranking amount, the person or
+    place asked for, what is asked for as well, each different row of a list once."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links), links.question)
