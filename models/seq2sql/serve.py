@@ -77,9 +77,9 @@ _LIMIT_CUES = re.compile(
     + r"처음|마지막|먼저|\d+\s*(개|명|곳|권|건|위|편|마리|가지|군데|대|종|팀)"
 )
 # Words of negation: without one, "!=", NOT IN and NOT LIKE are the model's invention.
-# ("중복 없이" asks for DISTINCT, it negates nothing)
+# ("중복 없이", "중복 빼고" ask for DISTINCT, they negate nothing)
 _NEGATION_CUES = re.compile(
-    r"(?<!중복\s)(?<!중복)없|않|안\s|아닌|아니|빼고|말고|제외|외에|밖|못|never|not|except"
+    r"(?<!중복\s)(?<!중복)(?:없|빼고|제외)|않|안\s|아닌|아니|말고|외에|밖|못|never|not|except"
 )
 _NEGATED_OPS = ("!=", "NOT_IN", "NOT_LIKE")
 # A comparison with the average ("평균보다 긴", "평균 이상"); "평균 길이" alone asks for AVG.
@@ -171,13 +171,20 @@ def _mention_order(query: Query, links: Links) -> Query:
         ):
             kept.append(e)
     kept = kept or plain[:1]
-    if all(e.column in named for e in kept):  # in the order the question names them
+    # in the order the question names them, or lists them: "단가가 제일 싼 트레이너 이름하고 단가"
+    # shows the name first
+    for (start, _), readings in _listed_words(links).items():
+        for item in readings:
+            first[item] = start
+    if all(e.column in named for e in kept):
         kept = sorted(kept, key=lambda e: first.get(e.column, named[e.column]))
     return replace(query, select=tuple(kept))
 
 
+# Words that ask for a number of rows ("몇 개인지", "회원 수", "과목 수")
+_COUNT_ASKED = re.compile(r"몇|(?<![가-힣])수(?![가-힣])|횟수|개수|건수")
 # Words that ask for an amount, not only for the winner of a ranking.
-_AMOUNT_CUES = re.compile(r"몇|(?<![가-힣])수(?![가-힣])|횟수|개수|건수|얼마|합계|평균|총")
+_AMOUNT_CUES = re.compile(_COUNT_ASKED.pattern + r"|얼마|합계|평균|총")
 
 
 # "건수도 같이", "합계도 보여줘": the amount as well as what it ranks
@@ -281,6 +288,11 @@ def _has_average(query: Query) -> bool:
 def _listed_columns(links: Links) -> list[set[str]]:
     """Columns the question lists to be shown, one set of readings per listed word: "제목이랑
     날짜" lists two; "주문번호랑 금액" lists 주문번호 (the order's or a review's) and 금액."""
+    return list(_listed_words(links).values())
+
+
+def _listed_words(links: Links) -> dict[tuple[int, int], set[str]]:
+    """The listed words of ``_listed_columns`` by their span (start, end)."""
     words: dict[tuple[int, int], set[str]] = {}
     for m in _naming_mentions(links):
         if "." in m.item:
@@ -291,7 +303,7 @@ def _listed_columns(links: Links) -> list[set[str]]:
         if _LIST_JOINER.fullmatch(links.question[end:next_start]):
             listed[(start, end)] = words[(start, end)]
             listed[(next_start, next_end)] = words[(next_start, next_end)]
-    return list(listed.values())
+    return listed
 
 
 # Right after a value or a column name: "서울 말고", "야외가 아닌", "주차 안 되는".
@@ -824,6 +836,24 @@ def _other_child_named(query: Query, links: Links, schema: Schema) -> int:
     return count
 
 
+def _unnamed_subquery(query: Query, links: Links, schema: Schema) -> int:
+    """ "이 앱에 입점한 매장 몇 개야?" counts stores, not stores that have orders: a subquery
+    looking for rows in a table the question never names."""
+    named = {
+        m.item.split(".")[0]
+        for m in links.mentions
+        if "." not in m.item or not _is_id(schema, m.item)  # "매장" is also orders.restaurant_id
+    }
+    return sum(
+        1
+        for c in query.where
+        if c.op == "IN"
+        and c.values
+        and c.values[0].kind == "table"
+        and str(c.values[0].value) not in named
+    )
+
+
 def _clashing_conditions(query: Query) -> int:
     """Conditions that AND can never need together: a column that must equal a value and also
     equal or differ from another ("코레일 말고 다른 회사": != 'Korail' says it all), or the
@@ -877,7 +907,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         elif shown.agg == "COUNT" and shown.column is None:
             # "서울메트로 노선은 몇 개?" counts rows of 노선, not of the stations joined to them
             counted = {m.item for m in before if "." not in m.item}
-            count += bool(counted) and query.table not in counted
+            # ("관악구 손님들이 시킨 주문은 몇 건?"), as surely wrong as a count of "몇 킬로"
+            count += 2 * (bool(counted) and query.table not in counted)
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
@@ -909,6 +940,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         measured = schema.column(query.having[0].column).table
         count += measured == schema.column(query.group_by).table
     in_ranges = _range_numbers(links)
+    ones = [c for c in links.candidates if c.kind == "number" and c.value == 1]
+    one_is_idiom = bool(ones) and all(_idiom_one(c, links.question) for c in ones)
     months, ranks = _said_only_as(links, _AS_MONTH), _said_only_as(links, _AS_RANK)
     ranks |= _said_only_as(links, _AS_EVEN_ONE)  # compares nothing with its number either
     if query.having and query.having[2].kind == "number":
@@ -933,6 +966,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _start_for_end(query, question, schema)
     count += _unused_named_flags(query, links, schema)
     count += _other_child_named(query, links, schema)
+    count += _unnamed_subquery(query, links, schema)
     for cond in query.where:
         count += cond.op in _NEGATED_OPS and not negated
         # "매운 메뉴 파는 가게" names the flag is_spicy and wants it true
@@ -942,6 +976,13 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             _is_id(schema, cond.column)
             and cond.op not in ("IN", "NOT_IN")  # "아무도 안 간 코스": a subquery over ids
             and cond.column not in named
+        )
+        # "한 달 승차 인원 최고 기록": the one of "한 달", "한 번" identifies no row
+        count += (
+            _is_id(schema, cond.column)
+            and cond.op == "="
+            and [v.value for v in cond.values] == [1]
+            and one_is_idiom
         )
     return count
 
@@ -961,15 +1002,27 @@ def _idiom_one(candidate: Candidate, question: str) -> bool:
     )
 
 
+def _count_shown(query: Query, question: str) -> Query:
+    """ "도시별로 지점이 몇 개인지, 두 곳 이상인 도시만" asks for the counts it compares: a grouped
+    query that compares a count and does not show it shows it as well, when the question asks
+    how many."""
+    if not (query.group_by and query.having and query.having[0].agg == "COUNT"):
+        return query
+    if any(e.agg == "COUNT" for e in query.select) or not _COUNT_ASKED.search(question):
+        return query
+    return replace(query, select=(*query.select, query.having[0]))
+
+
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
     listed columns all shown, named columns in order, no unasked ranking amount, the person or
-    place asked for, what is asked for as well, each different row of a list once."""
+    place asked for, what is asked for as well, each different row of a list once, the count a
+    grouped query compares."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links), links.question)
     query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)
-    return _distinct_list(query, schema)
+    return _count_shown(_distinct_list(query, schema), links.question)
 
 
 class SqlParser:

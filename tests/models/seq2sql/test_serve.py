@@ -15,6 +15,7 @@ from models.seq2sql.serve import (
     _AS_MONTH,
     _AS_RANK,
     _asked_kind_shown,
+    _count_shown,
     _distinct_list,
     _extreme_unasked,
     _flags_as_conditions,
@@ -31,6 +32,7 @@ from models.seq2sql.serve import (
     _start_for_end,
     _unasked_tables,
     _ungrouped_shown,
+    _unnamed_subquery,
     _unused_named_flags,
     _value_column_unsaid,
     _wrong_group,
@@ -61,6 +63,12 @@ def test_a_column_only_a_condition_uses_is_not_shown(bookstore_db) -> None:  # n
 def test_named_columns_stay_in_the_order_the_question_names_them(bookstore_db) -> None:  # noqa: ANN001
     query = Query("book", (Expr(None, "book.Price"), Expr(None, "book.Title")))
     assert _tidy(bookstore_db, "책 제목이랑 가격 보여줘", query) == ("book.Title", "book.Price")
+
+
+def test_listed_columns_are_shown_in_the_order_of_the_list(bookstore_db) -> None:  # noqa: ANN001
+    query = Query("book", (Expr(None, "book.Price"), Expr(None, "book.Title")))
+    question = "가격이 제일 싼 책 제목이랑 가격"  # 가격 is said first, but listed second
+    assert _tidy(bookstore_db, question, query) == ("book.Title", "book.Price")
 
 
 def test_a_named_table_justifies_one_of_its_columns(bookstore_db) -> None:  # noqa: ANN001
@@ -154,6 +162,7 @@ PROLIFIC = Query(
     group_by="Author.Name",
     having=(Expr("COUNT", None), ">", Value("number", 3)),
 )
+BY_AUTHOR_ONE = Query("book", TITLES, where=(Cond("book.Author_ID", "=", (Value("number", 1),)),))
 CHEAP_FEW = Query(
     "book",
     (Expr(None, "Author.Name"),),
@@ -182,8 +191,11 @@ CHEAP_FEW = Query(
         ("재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # a named flag is true unless negated
         ("재고 없는 책 제목", OUT_OF_STOCK, 0),
         ("중복 없이 재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # 중복 없이 negates nothing
+        ("소설 책 제목, 중복 빼고", NOT_NOVEL, 1),  # nor does 중복 빼고
         ("저자 번호 1인 작가 이름", AUTHOR_ONE, 0),
-        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 2),  # "not even one" is no value (nor id) 1
+        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 3),  # "not even one" is no value (nor id) 1
+        ("작가 한 달에 한 번 보는 책", BY_AUTHOR_ONE, 2),  # nor is the one of "한 번" an id
+        ("저자 번호 1 책", BY_AUTHOR_ONE, 0),
         ("책이 3권 넘는 작가", PROLIFIC, 0),
         ("책이 제일 많은 작가 3명", PROLIFIC, 1),  # a ranking, not a comparison with 3
         ("2만 원 이하인 책을 쓴 작가", CHEAP_FEW, 1),  # 2만 원 is a price, not a count of books
@@ -669,3 +681,54 @@ def test_every_listed_column_is_shown(bookstore_db, question: str, shown: tuple)
     query = Query("book", TITLES, where=HAN_KANG)
     repaired = _listed_shown(query, _links(bookstore_db, question), bookstore_db.schema)
     assert tuple(e.column for e in repaired.select) == shown
+
+
+WITH_BOOKS = Query(
+    "Author",
+    (Expr("COUNT", None),),
+    where=(Cond("Author.Author_ID", "IN", (Value("table", "book"),)),),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("작가 몇 명이야?", 1), ("책 쓴 작가 몇 명?", 0)]
+)
+def test_a_subquery_looks_in_a_table_the_question_names(bookstore_db, question, expected) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, question)
+    assert _unnamed_subquery(WITH_BOOKS, links, bookstore_db.schema) == expected
+
+
+def test_a_count_of_another_table_is_as_wrong_as_a_unit(bookstore_db) -> None:  # noqa: ANN001
+    authors = Query(
+        "Author",
+        (Expr("COUNT", None),),
+        where=(Cond("Author.Country", "=", (Value("text", "한국"),)),),
+    )
+    books = replace(authors, table="book")
+    links = _links(bookstore_db, "한국 작가들이 쓴 책은 몇 권?")
+    assert (
+        groundless(authors, links, bookstore_db.schema)
+        - groundless(books, links, bookstore_db.schema)
+        == 2
+    )
+
+
+PROLIFIC_AUTHORS = Query(
+    "book",
+    (Expr(None, "Author.Name"),),
+    group_by="Author.Name",
+    having=(Expr("COUNT", None), ">=", Value("number", 3)),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("책이 몇 권인지, 세 권 이상인 작가만", ("Author.Name", "COUNT")),
+        ("작가별 책 수 3권 이상", ("Author.Name", "COUNT")),
+        ("책이 세 권 이상인 작가", ("Author.Name",)),
+    ],
+)
+def test_a_compared_count_is_shown_when_asked_for(question: str, shown: tuple) -> None:
+    query = _count_shown(PROLIFIC_AUTHORS, question)
+    assert tuple(e.column or e.agg for e in query.select) == shown
