@@ -940,8 +940,6 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         measured = schema.column(query.having[0].column).table
         count += measured == schema.column(query.group_by).table
     in_ranges = _range_numbers(links)
-    ones = [c for c in links.candidates if c.kind == "number" and c.value == 1]
-    one_is_idiom = bool(ones) and all(_idiom_one(c, links.question) for c in ones)
     months, ranks = _said_only_as(links, _AS_MONTH), _said_only_as(links, _AS_RANK)
     ranks |= _said_only_as(links, _AS_EVEN_ONE)  # compares nothing with its number either
     if query.having and query.having[2].kind == "number":
@@ -967,7 +965,10 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _unused_named_flags(query, links, schema)
     count += _other_child_named(query, links, schema)
     count += _unnamed_subquery(query, links, schema)
+    mentioned = {m.item for m in links.mentions}
     for cond in query.where:
+        # "헬스장 지점이 전부 몇 군데" says nothing of being open all night
+        count += cond.op in ("IS_TRUE", "IS_FALSE") and cond.column not in mentioned
         count += cond.op in _NEGATED_OPS and not negated
         # "매운 메뉴 파는 가게" names the flag is_spicy and wants it true
         count += cond.op == "IS_FALSE" and cond.column in named and not negated
@@ -976,13 +977,6 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             _is_id(schema, cond.column)
             and cond.op not in ("IN", "NOT_IN")  # "아무도 안 간 코스": a subquery over ids
             and cond.column not in named
-        )
-        # "한 달 승차 인원 최고 기록": the one of "한 달", "한 번" identifies no row
-        count += (
-            _is_id(schema, cond.column)
-            and cond.op == "="
-            and [v.value for v in cond.values] == [1]
-            and one_is_idiom
         )
     return count
 
@@ -1013,12 +1007,32 @@ def _count_shown(query: Query, question: str) -> Query:
     return replace(query, select=(*query.select, query.having[0]))
 
 
+def _one_is_idiom(links: Links) -> bool:
+    """Every 1 the question says is part of an idiom ("한 번에", "한 달 동안")."""
+    ones = [c for c in links.candidates if c.kind == "number" and c.value == 1]
+    return bool(ones) and all(_idiom_one(c, links.question) for c in ones)
+
+
+def _idiom_ids_dropped(query: Query, links: Links, schema: Schema) -> Query:
+    """ "한 번에 결제된 금액 중 최고액", "한 달 승차 인원 최고 기록": the one of "한 번", "한 달"
+    identifies no row, so a condition that an id equals it goes."""
+    if query.conj != "AND" or not _one_is_idiom(links):
+        return query
+    kept = tuple(
+        c
+        for c in query.where
+        if not (_is_id(schema, c.column) and c.op == "=" and [v.value for v in c.values] == [1])
+    )
+    return replace(query, where=kept) if len(kept) < len(query.where) else query
+
+
 def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
     listed columns all shown, named columns in order, no unasked ranking amount, the person or
     place asked for, what is asked for as well, each different row of a list once, the count a
-    grouped query compares."""
+    grouped query compares, no id that equals the one of an idiom."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
+    query = _idiom_ids_dropped(query, links, schema)
     query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links), links.question)
     query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)

@@ -19,6 +19,7 @@ from models.seq2sql.serve import (
     _distinct_list,
     _extreme_unasked,
     _flags_as_conditions,
+    _idiom_ids_dropped,
     _listed_shown,
     _mention_order,
     _money_unshown,
@@ -193,9 +194,8 @@ CHEAP_FEW = Query(
         ("중복 없이 재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # 중복 없이 negates nothing
         ("소설 책 제목, 중복 빼고", NOT_NOVEL, 1),  # nor does 중복 빼고
         ("저자 번호 1인 작가 이름", AUTHOR_ONE, 0),
-        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 3),  # "not even one" is no value (nor id) 1
-        ("작가 한 달에 한 번 보는 책", BY_AUTHOR_ONE, 2),  # nor is the one of "한 번" an id
-        ("저자 번호 1 책", BY_AUTHOR_ONE, 0),
+        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 2),  # "not even one" is no value (nor id) 1
+        ("책 제목", OUT_OF_STOCK, 1),  # a flag the question never names
         ("책이 3권 넘는 작가", PROLIFIC, 0),
         ("책이 제일 많은 작가 3명", PROLIFIC, 1),  # a ranking, not a comparison with 3
         ("2만 원 이하인 책을 쓴 작가", CHEAP_FEW, 1),  # 2만 원 is a price, not a count of books
@@ -732,3 +732,9 @@ PROLIFIC_AUTHORS = Query(
 def test_a_compared_count_is_shown_when_asked_for(question: str, shown: tuple) -> None:
     query = _count_shown(PROLIFIC_AUTHORS, question)
     assert tuple(e.column or e.agg for e in query.select) == shown
+
+
+@pytest.mark.parametrize(("question", "kept"), [("한 번에 제일 비싼 책", 0), ("저자 번호 1 책", 1)])
+def test_the_one_of_an_idiom_is_no_id(bookstore_db, question: str, kept: int) -> None:  # noqa: ANN001
+    query = _idiom_ids_dropped(BY_AUTHOR_ONE, _links(bookstore_db, question), bookstore_db.schema)
+    assert len(query.where) == kept
