@@ -228,22 +228,106 @@ COURSES = [
 ]
 # nobody registered for these (closed after registration)
 EMPTY_COURSES = {"고전문학강독", "세법", "비교정치론"}
-BIG_COURSES = {"프로그래밍 기초", "일반물리학", "일반화학", "미적분학 1", "심리학개론", "경영학원론"}
+BIG_COURSES = {
+    "프로그래밍 기초",
+    "일반물리학",
+    "일반화학",
+    "미적분학 1",
+    "심리학개론",
+    "경영학원론",
+}
 DAYS = ["MON", "TUE", "WED", "THU", "FRI"]
 
-SURNAMES = ["김"] * 5 + ["이"] * 4 + ["박"] * 3 + ["최", "정", "강", "조", "윤", "장", "임", "한",
-                                                   "오", "서", "신", "권", "황", "안", "송", "유", "홍"]
+SURNAMES = (
+    ["김"] * 5
+    + ["이"] * 4
+    + ["박"] * 3
+    + [
+        "최",
+        "정",
+        "강",
+        "조",
+        "윤",
+        "장",
+        "임",
+        "한",
+        "오",
+        "서",
+        "신",
+        "권",
+        "황",
+        "안",
+        "송",
+        "유",
+        "홍",
+    ]
+)
 GIVEN = {
-    "M": ["민준", "서준", "도윤", "예준", "시우", "하준", "주원", "지호", "준우", "건우",
-          "현우", "우진", "선우", "유찬", "연우", "정우", "승현", "태윤", "민재", "동하"],
-    "F": ["서연", "서윤", "지우", "서현", "민서", "하은", "하윤", "윤서", "지민", "채원",
-          "수아", "지아", "다은", "예린", "소율", "유나", "가은", "나연", "수빈", "혜원"],
+    "M": [
+        "민준",
+        "서준",
+        "도윤",
+        "예준",
+        "시우",
+        "하준",
+        "주원",
+        "지호",
+        "준우",
+        "건우",
+        "현우",
+        "우진",
+        "선우",
+        "유찬",
+        "연우",
+        "정우",
+        "승현",
+        "태윤",
+        "민재",
+        "동하",
+    ],
+    "F": [
+        "서연",
+        "서윤",
+        "지우",
+        "서현",
+        "민서",
+        "하은",
+        "하윤",
+        "윤서",
+        "지민",
+        "채원",
+        "수아",
+        "지아",
+        "다은",
+        "예린",
+        "소율",
+        "유나",
+        "가은",
+        "나연",
+        "수빈",
+        "혜원",
+    ],
 }
-HOMETOWNS = (["서울"] * 8 + ["경기"] * 6 + ["인천"] * 2 + ["부산"] * 3 + ["대구"] * 2
-             + ["광주", "대전", "울산", "강원", "충북", "전북", "경남", "제주"])
+HOMETOWNS = (
+    ["서울"] * 8
+    + ["경기"] * 6
+    + ["인천"] * 2
+    + ["부산"] * 3
+    + ["대구"] * 2
+    + ["광주", "대전", "울산", "강원", "충북", "전북", "경남", "제주"]
+)
 
-GRADE_CUTS = [(95, "A+"), (90, "A"), (85, "B+"), (80, "B"), (75, "C+"), (70, "C"),
-              (65, "D+"), (60, "D"), (0, "F")]
+GRADE_CUTS = [
+    (95, "A+"),
+    (90, "A"),
+    (85, "B+"),
+    (80, "B"),
+    (75, "C+"),
+    (70, "C"),
+    (65, "D+"),
+    (60, "D"),
+    (0, "F"),
+]
 
 # (type, possible amounts)
 SCHOLARSHIPS = [
@@ -277,8 +361,10 @@ def random_date(rng, start, end):
 
 
 def make_departments():
-    return [(i, name, college, building, year)
-            for i, (name, college, building, year, _) in enumerate(DEPARTMENTS, start=1)]
+    return [
+        (i, name, college, building, year)
+        for i, (name, college, building, year, _) in enumerate(DEPARTMENTS, start=1)
+    ]
 
 
 def make_professors(rng):
@@ -307,8 +393,20 @@ def make_courses(rng, professors):
         else:
             capacity = rng.choice([30, 35, 40, 45, 50, 60, 70, 80])
         online = rng.random() < 0.2
-        rows.append((i, name, dept, prof_id[prof], credits, capacity, lang, semester,
-                     rng.choice(DAYS), online))
+        rows.append(
+            (
+                i,
+                name,
+                dept,
+                prof_id[prof],
+                credits,
+                capacity,
+                lang,
+                semester,
+                rng.choice(DAYS),
+                online,
+            )
+        )
     return rows
 
 
@@ -407,7 +505,8 @@ def main():
         DDL,
     ]
     out += insert_lines(
-        "department", ["department_id", "dept_name", "college", "building", "founded_year"],
+        "department",
+        ["department_id", "dept_name", "college", "building", "founded_year"],
         departments,
     )
     out += insert_lines(
@@ -417,14 +516,32 @@ def main():
     )
     out += insert_lines(
         "course",
-        ["course_id", "course_name", "department_id", "professor_id", "credits", "capacity",
-         "language", "semester", "day_of_week", "is_online"],
+        [
+            "course_id",
+            "course_name",
+            "department_id",
+            "professor_id",
+            "credits",
+            "capacity",
+            "language",
+            "semester",
+            "day_of_week",
+            "is_online",
+        ],
         courses,
     )
     out += insert_lines(
         "student",
-        ["student_id", "name", "department_id", "school_year", "gender", "gpa", "admitted_on",
-         "hometown"],
+        [
+            "student_id",
+            "name",
+            "department_id",
+            "school_year",
+            "gender",
+            "gpa",
+            "admitted_on",
+            "hometown",
+        ],
         students,
     )
     out += insert_lines(
