@@ -138,7 +138,10 @@ def _named(links: Links) -> dict[str, int]:
     return named
 
 
-def _mention_order(query: Query, links: Links) -> Query:
+_NAME_AFTER_TABLE = re.compile(r"\s?(?:이름|명칭)")
+
+
+def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
     """Tidy a multi-column projection: keep the columns the question asks for, in its order.
 
     A column stays when the question names it, or when it is the first shown column of a table
@@ -154,6 +157,12 @@ def _mention_order(query: Query, links: Links) -> Query:
         if m.exact and (m.item not in first or m.start < first[m.item]):
             first[m.item] = m.start
     named = _named(links)
+    # "강의 이름" names the course's own name column, whatever the annotation calls it
+    for m in links.mentions:
+        if "." not in m.item and _NAME_AFTER_TABLE.match(links.question, m.end):
+            display = schema.table(m.item).display
+            first.setdefault(display, m.start)
+            named.setdefault(display, m.start)
     conditioned = {c.column for c in query.where}
 
     def table(e: Expr) -> str:
@@ -1034,7 +1043,7 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _idiom_ids_dropped(query, links, schema)
     query = _listed_shown(query, links, schema)
-    query = _ranking_amount(_mention_order(query, links), links.question)
+    query = _ranking_amount(_mention_order(query, links, schema), links.question)
     query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)
     return _count_shown(_distinct_list(query, schema), links.question)
 

@@ -49,7 +49,7 @@ def _links(db, question: str):  # noqa: ANN001, ANN202
 def _tidy(db, question: str, query: Query) -> tuple[str, ...]:  # noqa: ANN001
     normalized = normalize_question(question)
     links = link(normalized, db.schema, db.index)
-    return tuple(e.column for e in _mention_order(query, links).select)
+    return tuple(e.column for e in _mention_order(query, links, db.schema).select)
 
 
 def test_a_column_only_a_condition_uses_is_not_shown(bookstore_db) -> None:  # noqa: ANN001
@@ -70,6 +70,14 @@ def test_listed_columns_are_shown_in_the_order_of_the_list(bookstore_db) -> None
     query = Query("book", (Expr(None, "book.Price"), Expr(None, "book.Title")))
     question = "가격이 제일 싼 책 제목이랑 가격"  # 가격 is said first, but listed second
     assert _tidy(bookstore_db, question, query) == ("book.Title", "book.Price")
+
+
+def test_the_name_of_a_table_is_its_display_column(bookstore_db) -> None:  # noqa: ANN001
+    query = Query("book", (Expr(None, "book.Price"), Expr(None, "book.Title")))
+    assert _tidy(bookstore_db, "가격 2만 원 넘는 책 이름이랑 가격", query) == (
+        "book.Title",
+        "book.Price",
+    )
 
 
 def test_a_named_table_justifies_one_of_its_columns(bookstore_db) -> None:  # noqa: ANN001
