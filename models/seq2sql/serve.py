@@ -827,6 +827,13 @@ def _unused_named_flags(query: Query, links: Links, schema: Schema) -> int:
     return len(flags - used)
 
 
+def _subquery_table(cond: Cond) -> str | None:
+    """The table an IN or NOT IN subquery looks in ("아무도 안 간 코스": hike), else None."""
+    if cond.op in ("IN", "NOT_IN") and cond.values and cond.values[0].kind == "table":
+        return str(cond.values[0].value)
+    return None
+
+
 def _other_child_named(query: Query, links: Links, schema: Schema) -> int:
     """ "한 번도 주문 안 한 사람" looks for customers among orders, the child table it names, not
     among reviews: a subquery over an unnamed table when the question names another table with a
@@ -834,9 +841,9 @@ def _other_child_named(query: Query, links: Links, schema: Schema) -> int:
     named = {m.item for m in links.mentions if "." not in m.item}
     count = 0
     for cond in query.where:
-        if cond.op not in ("IN", "NOT_IN") or not cond.values or cond.values[0].kind != "table":
+        child = _subquery_table(cond)
+        if child is None:
             continue
-        child = str(cond.values[0].value)
         parent = schema.column(cond.column).table
         siblings = {
             fk.table for fk in schema.foreign_keys if fk.ref_table == parent and fk.table != parent
@@ -853,14 +860,8 @@ def _unnamed_subquery(query: Query, links: Links, schema: Schema) -> int:
         for m in links.mentions
         if "." not in m.item or not _is_id(schema, m.item)  # "매장" is also orders.restaurant_id
     }
-    return sum(
-        1
-        for c in query.where
-        if c.op == "IN"
-        and c.values
-        and c.values[0].kind == "table"
-        and str(c.values[0].value) not in named
-    )
+    children = [_subquery_table(c) for c in query.where if c.op == "IN"]
+    return sum(1 for child in children if child is not None and child not in named)
 
 
 def _clashing_conditions(query: Query) -> int:
