@@ -21,6 +21,7 @@ from models.seq2sql.linking import month_span, normalize_question
 from models.seq2sql.phrases import Example, Phrase, Phrases, mark
 from models.seq2sql.schema import Column, Schema
 from models.seq2sql.translit import english_to_korean, hangul_spelling
+from models.seq2sql.values import everyday_words
 
 __all__ = ["Builder", "Example", "Phrase", "mark"]
 
@@ -158,11 +159,13 @@ class Builder(Phrases):
 
     def _typed(self, value: str) -> str:
         """How a user types a stored value: often as stored, but Latin-script values mostly in
-        Hangul, translated ('Coffee' → 커피) or spelled by sound ('Korail' → 코레일), which is
-        how linking finds them too."""
+        Hangul, translated ('Coffee' → 커피), spelled by sound ('Korail' → 코레일) or said as the
+        everyday word of a code ('EN' → 영어), which is how linking finds them too."""
         rng = self.rng
         if _LATIN.search(value) and rng.random() < 0.5:
-            korean = [k for k in (english_to_korean(value), hangul_spelling(value)) if k]
+            korean = everyday_words(value) or [
+                k for k in (english_to_korean(value), hangul_spelling(value)) if k
+            ]
             if korean:
                 spelled = rng.choice(korean)
                 return spelled if rng.random() < 0.6 else spelled.replace(" ", "")

@@ -25,7 +25,15 @@ from models.seq2sql.translit import (
     translate_noun,
 )
 
-__all__ = ["Candidate", "ValueIndex", "boundary_ok", "match_values", "norm", "norm_with_positions"]
+__all__ = [
+    "Candidate",
+    "ValueIndex",
+    "boundary_ok",
+    "everyday_words",
+    "match_values",
+    "norm",
+    "norm_with_positions",
+]
 
 _KEEP = re.compile(r"[0-9a-z가-힣]")
 # Particles and copulas that may end a word; longest first. Stripping is tried, never forced.
@@ -37,14 +45,30 @@ _PARTICLES = sorted(
     reverse=True,
 )
 _SEPARATORS = re.compile(r"[|,/;·]+")
-# Everyday Korean words for common one-syllable codes ('여', '남') and Latin ones ('F', 'M').
-_SYNONYMS = {
+# Everyday Korean words for stored codes: one-syllable ones ('여', '남'), sex and yes/no letters,
+# ISO 639 language codes and English weekday abbreviations, which databases store while users
+# say 영어 강의, 화요일 수업. Codes that also abbreviate other things ('W' for a win, 'DE' for a
+# position) are left out.
+_EVERYDAY_WORDS = {
     "여": ["여자", "여성"],
     "남": ["남자", "남성"],
-    "f": ["여자", "여성"],
-    "m": ["남자", "남성"],
+    "f": ["여자", "여성", "여학생"],
+    "m": ["남자", "남성", "남학생"],
     "y": ["예"],
     "n": ["아니오"],
+    "ko": ["한국어"],
+    "kor": ["한국어"],
+    "en": ["영어"],
+    "eng": ["영어"],
+    "ja": ["일본어"],
+    "jp": ["일본어"],
+    "jpn": ["일본어"],
+    "zh": ["중국어"],
+    "chn": ["중국어"],
+    **{
+        day: [f"{korean}요일"]
+        for day, korean in zip("mon tue wed thu fri sat sun".split(), "월화수목금토일", strict=True)
+    },
 }
 _MAX_VALUE_LEN = 40
 _MAX_VALUES_PER_COLUMN = 20000
@@ -52,6 +76,16 @@ _MAX_FUZZY_CHOICES = 5000
 _FUZZY_MIN = 80
 _KEY_FUZZY_MIN = 85
 _LONG_KEY_FUZZY_MIN = 80  # one sound off in six or more: 코오롱스포츠 / Kolon Sport
+
+
+def everyday_words(value: str) -> list[str]:
+    """The words a Korean user says for a stored code ('EN' → 영어, 'F' → 여자 …); [] for others.
+
+    Examples:
+        >>> everyday_words("TUE"), everyday_words("Seoul")
+        (['화요일'], [])
+    """
+    return list(_EVERYDAY_WORDS.get(norm(value), []))
 
 
 def norm(text: Any) -> str:
@@ -122,9 +156,9 @@ class ValueIndex:
                     continue
                 self.exact[key].append((col, value))
                 self.by_first[key[0]].append((key, col, value))
-                for synonym in _SYNONYMS.get(key, []):
+                for synonym in everyday_words(value):
                     self.by_first[synonym[0]].append((norm(synonym), col, value))
-                for translated in [*translate_noun(value), *_SYNONYMS.get(key, [])]:
+                for translated in [*translate_noun(value), *everyday_words(value)]:
                     self.exact[norm(translated)].append((col, value))
                 words = [w.strip() for w in _SEPARATORS.split(value) if w.strip()]
                 if len(words) == 1:

@@ -16,7 +16,7 @@ from models.seq2sql.translit import (
     romanize,
     translate_noun,
 )
-from models.seq2sql.values import ValueIndex
+from models.seq2sql.values import ValueIndex, match_values
 
 
 @pytest.mark.parametrize(
@@ -111,6 +111,24 @@ def _cands(question: str, index: ValueIndex, schema=None):
 def test_values_are_linked(shop_index: ValueIndex, question: str, column: str, value: str) -> None:
     found = {(c.column, c.value) for c in _cands(question, shop_index) if c.kind == "text"}
     assert (column, value) in found
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("영어로 하는 강의 몇 개야?", "EN"),
+        ("영어책 몇 권", "EN"),  # glued to the noun it qualifies
+        ("한국어 수업", "KO"),
+        ("화요일에 하는 거", "TUE"),
+        ("여학생은 몇 명", "F"),
+    ],
+)
+def test_stored_codes_are_linked_from_everyday_words(question: str, value: str) -> None:
+    index = ValueIndex(
+        {"course.lang": ["KO", "EN"], "course.day": ["MON", "TUE"], "student.sex": ["M", "F"]}
+    )
+    assert value in {c.value for c in match_values(question, index, set())}
+    assert not match_values("남은 좌석", index, set())  # 남 of 남은 is no sex code
 
 
 def test_parts_of_values_become_like_candidates(shop_index: ValueIndex) -> None:
