@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +24,7 @@ from models.seq2sql.schema import (
     read_values,
     reflect_schema,
 )
-from models.seq2sql.values import ValueIndex
+from models.seq2sql.values import ValueIndex, data_year
 
 __all__ = ["Database", "database_name"]
 
@@ -70,16 +68,12 @@ class Database:
             if self.schema.column(k).type in ("text", "id")
             and any(isinstance(x, str) for x in v[:50])
         }
-        years = Counter(
-            str(v)[:4]
+        default_year = data_year(
+            v
             for k, vals in self.values.items()
             if self.schema.column(k).type == "date"
             for v in vals
-            if re.match(r"\d{4}-", str(v))
         )
-        total = sum(years.values())
-        top = years.most_common(1)
-        default_year = int(top[0][0]) if top and top[0][1] >= 0.8 * total else None
         self.index = ValueIndex({k: [str(x) for x in v] for k, v in texts.items()}, default_year)
 
     @classmethod

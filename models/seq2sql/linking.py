@@ -86,13 +86,16 @@ def normalize_question(text: str, keep: tuple[str, ...] = ()) -> str:
         '평점 9.5 이상인 웹툰 3 개'
         >>> normalize_question("이천 지점 매출", keep=("이천",))
         '이천 지점 매출'
+        >>> normalize_question("4.5 만점 받은 학생")
+        '4.5 만점 받은 학생'
     """
     text = unicodedata.normalize("NFKC", text).replace("\n", " ")
     text = _TOP_N.sub("상위 ", text)
     text = _SHORT_YEAR.sub(lambda m: f"{'20' if int(m['yy']) <= 40 else '19'}{m['yy']}", text)
     text = _RESTATED_MONTHS.sub(r"\g<part>", text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
-    kept = [word for word in keep if word in text]
+    # "4.5 만점" is full marks of 4.5, not 45000 points
+    kept = [word for word in (*keep, "만점") if word in text]
     for i, word in enumerate(kept):
         text = text.replace(word, f"\ue000{i}\ue001")
     # parse_number_words reads a sino syllable right after digits as one more digit ("117일" →

@@ -193,12 +193,28 @@ class Phrases:
         )
 
     def _like(self, key: str, name: str, op: str | None) -> Phrase | None:
+        rng = self.rng
+        op = op or ("NOT_LIKE" if rng.random() < 0.15 else "LIKE")
+        if op == "LIKE" and self.surnames.get(key) and rng.random() < 0.4:
+            surname = rng.choice(self.surnames[key])
+            v = mark(surname)
+            adn, conn = rng.choice(
+                [
+                    ("성이 {v}씨인", "성이 {v}씨이고"),
+                    ("{v}씨 성을 가진", None),
+                    ("{v}씨인", "{v}씨이고"),
+                    ("{v} 씨 성인", None),
+                ]
+            )
+            return Phrase(
+                Cond(key, "LIKE", (Value("part", surname, key),)),
+                fill_parts(adn, v=v),
+                fill_parts(conn, v=v) if conn else None,
+            )
         picked = self.part_value(key)
         if picked is None:
             return None
         value, v = picked
-        rng = self.rng
-        op = op or ("NOT_LIKE" if rng.random() < 0.15 else "LIKE")
         if op == "LIKE":
             forms = [
                 ("{c}에 {v}{이/가} 들어간", "{c}에 {v}{이/가} 들어가고"),

@@ -21,7 +21,7 @@ from models.seq2sql.linking import month_span, normalize_question
 from models.seq2sql.phrases import Example, Phrase, Phrases, mark
 from models.seq2sql.schema import Column, Schema
 from models.seq2sql.translit import english_to_korean, hangul_spelling
-from models.seq2sql.values import everyday_words
+from models.seq2sql.values import code_words, data_year, say_term, surnames, term_columns
 
 __all__ = ["Builder", "Example", "Phrase", "mark"]
 
@@ -108,16 +108,11 @@ class Builder(Phrases):
         self.events = {
             t for t, ps in self.parents.items() if len(ps) >= 2 or (ps and self.columns(t, "date"))
         }
-        years = Counter(
-            str(v)[:4]
-            for k, vals in self.values.items()
-            if schema.column(k).type == "date"
-            for v in vals
-            if re.match(r"\d{4}-", str(v))
-        )
-        top = years.most_common(1)
-        self.default_year = (
-            int(top[0][0]) if top and top[0][1] >= 0.8 * sum(years.values()) else None
+        self.code_words = {k: code_words(vals) for k, vals in self.values.items()}
+        self.surnames = surnames(self.values)
+        self.terms = set(term_columns(self.values))
+        self.default_year = data_year(
+            v for k, vals in self.values.items() if schema.column(k).type == "date" for v in vals
         )
 
     # ---- names and values -------------------------------------------------------------------
@@ -147,7 +142,7 @@ class Builder(Phrases):
     def text_value(self, key: str) -> tuple[Value, str]:
         """A stored value of a text column and how the question writes it."""
         value = str(self.rng.choice(self.values[key]))
-        return Value("text", value, key), mark(self._typed(value))
+        return Value("text", value, key), mark(self._typed(value, key))
 
     def part_value(self, key: str) -> tuple[Value, str] | None:
         """A word inside values of a text column (for LIKE)."""
@@ -155,15 +150,17 @@ class Builder(Phrases):
         if not parts:
             return None
         part = self.rng.choice(parts)
-        return Value("part", part, key), mark(self._typed(part))
+        return Value("part", part, key), mark(self._typed(part, key))
 
-    def _typed(self, value: str) -> str:
+    def _typed(self, value: str, key: str) -> str:
         """How a user types a stored value: often as stored, but Latin-script values mostly in
         Hangul, translated ('Coffee' → 커피), spelled by sound ('Korail' → 코레일) or said as the
         everyday word of a code ('EN' → 영어), which is how linking finds them too."""
         rng = self.rng
+        if key in self.terms and rng.random() < 0.6:
+            return say_term(value, rng)
         if _LATIN.search(value) and rng.random() < 0.5:
-            korean = everyday_words(value) or [
+            korean = self.code_words[key].get(value) or [
                 k for k in (english_to_korean(value), hangul_spelling(value)) if k
             ]
             if korean:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +30,14 @@ __all__ = [
     "Candidate",
     "ValueIndex",
     "boundary_ok",
-    "everyday_words",
+    "data_year",
+    "code_words",
     "match_values",
     "norm",
     "norm_with_positions",
+    "say_term",
+    "surnames",
+    "term_columns",
 ]
 
 _KEEP = re.compile(r"[0-9a-z가-힣]")
@@ -45,31 +50,33 @@ _PARTICLES = sorted(
     reverse=True,
 )
 _SEPARATORS = re.compile(r"[|,/;·]+")
-# Everyday Korean words for stored codes: one-syllable ones ('여', '남'), sex and yes/no letters,
-# ISO 639 language codes and English weekday abbreviations, which databases store while users
-# say 영어 강의, 화요일 수업. Codes that also abbreviate other things ('W' for a win, 'DE' for a
-# position) are left out.
-_EVERYDAY_WORDS = {
-    "여": ["여자", "여성"],
-    "남": ["남자", "남성"],
-    "f": ["여자", "여성", "여학생"],
-    "m": ["남자", "남성", "남학생"],
-    "y": ["예"],
-    "n": ["아니오"],
-    "ko": ["한국어"],
-    "kor": ["한국어"],
-    "en": ["영어"],
-    "eng": ["영어"],
-    "ja": ["일본어"],
-    "jp": ["일본어"],
-    "jpn": ["일본어"],
-    "zh": ["중국어"],
-    "chn": ["중국어"],
-    **{
+# Everyday Korean words for stored codes, by code set: databases store 'F', 'EN', 'TUE' where
+# users say 여학생, 영어 강의, 화요일 수업. A column's values mean a set's words only when every
+# value of the column belongs to that set: 'F' among letter grades is a grade, and 'W' beside
+# 'L' is a win.
+_CODE_SETS = [
+    {  # sex
+        "여": ["여자", "여성"],
+        "남": ["남자", "남성"],
+        "f": ["여자", "여성", "여학생"],
+        "w": ["여자", "여성"],
+        "m": ["남자", "남성", "남학생"],
+    },
+    {"y": ["예"], "n": ["아니오"]},
+    {  # ISO 639 languages
+        **dict.fromkeys(["ko", "kor"], ["한국어"]),
+        **dict.fromkeys(["en", "eng"], ["영어"]),
+        **dict.fromkeys(["ja", "jp", "jpn"], ["일본어"]),
+        **dict.fromkeys(["zh", "cn", "chn"], ["중국어"]),
+        **dict.fromkeys(["fr", "fra"], ["프랑스어"]),
+        **dict.fromkeys(["de", "deu", "ger"], ["독일어"]),
+        **dict.fromkeys(["es", "spa"], ["스페인어"]),
+    },
+    {  # English weekday abbreviations
         day: [f"{korean}요일"]
         for day, korean in zip("mon tue wed thu fri sat sun".split(), "월화수목금토일", strict=True)
     },
-}
+]
 _MAX_VALUE_LEN = 40
 _MAX_VALUES_PER_COLUMN = 20000
 _MAX_FUZZY_CHOICES = 5000
@@ -78,14 +85,34 @@ _KEY_FUZZY_MIN = 85
 _LONG_KEY_FUZZY_MIN = 80  # one sound off in six or more: 코오롱스포츠 / Kolon Sport
 
 
-def everyday_words(value: str) -> list[str]:
-    """The words a Korean user says for a stored code ('EN' → 영어, 'F' → 여자 …); [] for others.
+def data_year(dates: Iterable[Any]) -> int | None:
+    """The year a month said without one refers to ("3월" → 2024-03): the latest year holding at
+    least a fifth of the dates. Recent events (orders, enrolments) are what users ask about by
+    month; older dates (hirings, admissions) spread over many years and must not hide them.
 
     Examples:
-        >>> everyday_words("TUE"), everyday_words("Seoul")
-        (['화요일'], [])
+        >>> data_year(["2024-03-01"] * 3 + ["2019-05-02", "2021-01-04", "2023-02-05"])
+        2024
+        >>> data_year(["2024-03-01", "2019-05-02", "2021-01-04", "2023-02-05", "2022-02-05"] * 2)
     """
-    return list(_EVERYDAY_WORDS.get(norm(value), []))
+    years = Counter(str(v)[:4] for v in dates if re.match(r"\d{4}-", str(v)))
+    frequent = [int(y) for y, n in years.items() if n * 5 > sum(years.values())]
+    return max(frequent, default=None)
+
+
+def code_words(values: Iterable[Any]) -> dict[str, list[str]]:
+    """Each stored code of a column → the words a Korean user says for it ('EN' → 영어, 'F' →
+    여자 …); empty unless every value of the column is a code of one set.
+
+    Examples:
+        >>> code_words(["TUE", "FRI"])["TUE"], code_words(["A+", "B", "F"])
+        (['화요일'], {})
+    """
+    stored = {str(v): norm(v) for v in values}
+    for codes in _CODE_SETS:
+        if stored and all(key in codes for key in stored.values()):
+            return {value: list(codes[key]) for value, key in stored.items()}
+    return {}
 
 
 def norm(text: Any) -> str:
@@ -150,15 +177,16 @@ class ValueIndex:
         latin_keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for col, vals in self.values.items():
             self.joined[col] = "\x00".join(norm(v) for v in vals[:5000])
+            said = code_words(vals)
             for value in vals:
                 key = norm(value)
                 if not key or len(key) > _MAX_VALUE_LEN:
                     continue
                 self.exact[key].append((col, value))
                 self.by_first[key[0]].append((key, col, value))
-                for synonym in everyday_words(value):
-                    self.by_first[synonym[0]].append((norm(synonym), col, value))
-                for translated in [*translate_noun(value), *everyday_words(value)]:
+                for word in said.get(value, []):
+                    self.by_first[word[0]].append((norm(word), col, value))
+                for translated in [*translate_noun(value), *said.get(value, [])]:
                     self.exact[norm(translated)].append((col, value))
                 words = [w.strip() for w in _SEPARATORS.split(value) if w.strip()]
                 if len(words) == 1:
@@ -186,6 +214,8 @@ class ValueIndex:
                                         self.part_phonetic[pkey].append((col, gram))
         self.latin_keys = list(latin_keys)[:_MAX_FUZZY_CHOICES]
         self.latin_entries = latin_keys
+        self.surnames = surnames(self.values)
+        self.terms = term_columns(self.values)
         words = {
             w
             for vals in self.values.values()
@@ -382,6 +412,84 @@ def _sounds_alike(korean: str, latin: str) -> bool:
     return any(fuzz.ratio(spoken, form) >= 60 for form in forms)
 
 
+# The commonest Korean surnames: "김씨", "성이 박씨인" ask for names starting with one of them.
+_SURNAMES = set(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 "
+    "곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 함 변 염 추 도 석 선 설 마 길 연 위 표 명 기".split()
+)
+_SURNAME_SAID = re.compile(
+    r"(?<![가-힣])(?P<surname>[가-힣]) ?씨(?=$|[^가-힣]|[인가는를의이로]|성)"
+)
+
+
+def surnames(values: dict[str, list[Any]]) -> dict[str, list[str]]:
+    """The surnames each column of Korean personal names starts its values with; a column counts
+    when its values are two to four syllables, most of them led by a common surname.
+
+    Examples:
+        >>> surnames({"p.name": ["김민준", "이서연", "김하늘"], "p.city": ["서울", "부산", "대구"]})
+        {'p.name': ['김', '이']}
+    """
+    found = {}
+    for col, vals in values.items():
+        sample = [str(v) for v in vals[:500]]
+        names = [v for v in sample if re.fullmatch("[가-힣]{2,4}", v)]
+        led = [v[0] for v in names if v[0] in _SURNAMES]
+        if len(names) >= 3 and len(names) >= 0.8 * len(sample) and len(led) >= 0.7 * len(names):
+            found[col] = sorted(set(led))
+    return found
+
+
+def _surnames(question: str, index: ValueIndex) -> list[Candidate]:
+    """ "김씨인 학생": the surname as a part of the names of person-name columns."""
+    out = []
+    for match in _SURNAME_SAID.finditer(question):
+        surname = match.group("surname")
+        if surname not in _SURNAMES:
+            continue
+        for col, led in index.surnames.items():
+            if surname in led:
+                out.append(Candidate("part", surname, col, match.start(), match.end(), 0.8))
+    return out
+
+
+# Academic terms stored as '2024-2' are said "2학기" (the latest year's) or "2024년 2학기".
+_TERM_VALUE = re.compile(r"(?P<year>\d{4})-(?P<term>[1-4])")
+_TERM_SAID = re.compile(r"(?:(?P<year>\d{4}) ?년 ?)?(?P<term>[1-4]) ?학기")
+
+
+def term_columns(values: dict[str, list[Any]]) -> list[str]:
+    """Columns whose every value is an academic term written 'YYYY-N'."""
+    return [
+        col
+        for col, vals in values.items()
+        if vals and all(_TERM_VALUE.fullmatch(str(v)) for v in vals)
+    ]
+
+
+def say_term(value: str, rng: Any) -> str:
+    """How a user says a stored term '2024-2': "2학기" or "2024년 2학기"."""
+    match = _TERM_VALUE.fullmatch(value)
+    return (
+        f"{match['term']}학기" if rng.random() < 0.6 else f"{match['year']}년 {match['term']}학기"
+    )
+
+
+def _terms(question: str, index: ValueIndex) -> list[Candidate]:
+    """ "2학기" → the latest '2024-2' of each term column; "2023년 1학기" → '2023-1'."""
+    out = []
+    for match in _TERM_SAID.finditer(question):
+        for col in index.terms:
+            said = [
+                v
+                for v in index.values[col]
+                if v.endswith(f"-{match['term']}") and v.startswith(match["year"] or "")
+            ]
+            if said:
+                out.append(Candidate("text", max(said), col, match.start(), match.end()))
+    return out
+
+
 def match_values(question: str, index: ValueIndex, names: set[int]) -> list[Candidate]:
     """Text and part candidates in a normalized question.
 
@@ -404,4 +512,5 @@ def match_values(question: str, index: ValueIndex, names: set[int]) -> list[Cand
         tail = re.match(r"[0-9A-Za-z가-힣]*", question[c.end :]).group(0)
         if not tail or tail in _PARTICLES:
             covered.update(range(c.start, c.end + len(tail)))
-    return exact + _loose(question, index, covered, names)
+    found = exact + _loose(question, index, covered, names)
+    return found + _surnames(question, index) + _terms(question, index)

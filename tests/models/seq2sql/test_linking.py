@@ -16,7 +16,7 @@ from models.seq2sql.translit import (
     romanize,
     translate_noun,
 )
-from models.seq2sql.values import ValueIndex, match_values
+from models.seq2sql.values import ValueIndex, data_year, match_values
 
 
 @pytest.mark.parametrize(
@@ -125,10 +125,39 @@ def test_values_are_linked(shop_index: ValueIndex, question: str, column: str, v
 )
 def test_stored_codes_are_linked_from_everyday_words(question: str, value: str) -> None:
     index = ValueIndex(
-        {"course.lang": ["KO", "EN"], "course.day": ["MON", "TUE"], "student.sex": ["M", "F"]}
+        {
+            "course.lang": ["KO", "EN"],
+            "course.day": ["MON", "TUE"],
+            "student.sex": ["M", "F"],
+            "enrollment.grade": ["A+", "B", "F"],
+        }
     )
-    assert value in {c.value for c in match_values(question, index, set())}
+    found = {(c.column, c.value) for c in match_values(question, index, set())}
+    assert value in {v for _, v in found}
+    assert ("enrollment.grade", "F") not in found  # 'F' among grades is a grade, not 여학생
     assert not match_values("남은 좌석", index, set())  # 남 of 남은 is no sex code
+
+
+def test_surnames_and_terms_are_linked() -> None:
+    index = ValueIndex(
+        {
+            "student.name": ["김민준", "이서연", "박지훈", "김하늘"],
+            "course.semester": ["2023-2", "2024-1", "2024-2"],
+        }
+    )
+    found = {(c.kind, c.column, c.value) for c in match_values("성이 김씨인 학생", index, set())}
+    assert found == {("part", "student.name", "김")}
+    assert not match_values("씨앗 파는 곳", index, set())
+    found = {(c.column, c.value) for c in match_values("2학기 강의", index, set())}
+    assert found == {("course.semester", "2024-2")}  # the latest year's
+    found = {(c.column, c.value) for c in match_values("2023년 2학기 강의", index, set())}
+    assert found == {("course.semester", "2023-2")}
+
+
+def test_months_refer_to_the_latest_busy_year() -> None:
+    hirings = [f"{year}-03-01" for year in range(2005, 2024)]
+    assert data_year(hirings + ["2024-05-01"] * 10) == 2024
+    assert data_year(hirings) is None
 
 
 def test_parts_of_values_become_like_candidates(shop_index: ValueIndex) -> None:
