@@ -138,7 +138,17 @@ def _named(links: Links) -> dict[str, int]:
     return named
 
 
-_NAME_AFTER_TABLE = re.compile(r"\s?(?:이름|명칭)")
+_NAME_AFTER_TABLE = re.compile(r"\s?(?P<word>이름|명칭)")
+
+
+def _table_name_words(links: Links, schema: Schema) -> dict[tuple[int, int], str]:
+    """ "강의 이름" names the course's own name column, whatever the annotation calls it: the span
+    of each 이름 said right after a table → that table's display column."""
+    words = {}
+    for m in links.mentions:
+        if "." not in m.item and (after := _NAME_AFTER_TABLE.match(links.question, m.end)):
+            words[after.span("word")] = schema.table(m.item).display
+    return words
 
 
 def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
@@ -157,12 +167,9 @@ def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
         if m.exact and (m.item not in first or m.start < first[m.item]):
             first[m.item] = m.start
     named = _named(links)
-    # "강의 이름" names the course's own name column, whatever the annotation calls it
-    for m in links.mentions:
-        if "." not in m.item and _NAME_AFTER_TABLE.match(links.question, m.end):
-            display = schema.table(m.item).display
-            first.setdefault(display, m.start)
-            named.setdefault(display, m.start)
+    for (start, _), display in _table_name_words(links, schema).items():
+        first.setdefault(display, start)
+        named.setdefault(display, start)
     conditioned = {c.column for c in query.where}
 
     def table(e: Expr) -> str:
@@ -182,7 +189,7 @@ def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
     kept = kept or plain[:1]
     # in the order the question names them, or lists them: "단가가 제일 싼 트레이너 이름하고 단가"
     # shows the name first
-    for (start, _), readings in _listed_words(links).items():
+    for (start, _), readings in _listed_words(links, schema).items():
         for item in readings:
             first[item] = start
     if all(e.column in named for e in kept):
@@ -233,7 +240,7 @@ def _listed_shown(query: Query, links: Links, schema: Schema) -> Query:
     tables = set(query.tables(schema))
     shown = {e.column for e in query.select}
     missing = []
-    for readings in _listed_columns(links):
+    for readings in _listed_columns(links, schema):
         local = [r for r in readings if schema.column(r).table in tables]
         if not readings & shown and len(local) == 1:
             missing.append(Expr(None, local[0]))
@@ -294,18 +301,21 @@ def _has_average(query: Query) -> bool:
     )
 
 
-def _listed_columns(links: Links) -> list[set[str]]:
+def _listed_columns(links: Links, schema: Schema) -> list[set[str]]:
     """Columns the question lists to be shown, one set of readings per listed word: "제목이랑
     날짜" lists two; "주문번호랑 금액" lists 주문번호 (the order's or a review's) and 금액."""
-    return list(_listed_words(links).values())
+    return list(_listed_words(links, schema).values())
 
 
-def _listed_words(links: Links) -> dict[tuple[int, int], set[str]]:
-    """The listed words of ``_listed_columns`` by their span (start, end)."""
+def _listed_words(links: Links, schema: Schema) -> dict[tuple[int, int], set[str]]:
+    """The listed words of ``_listed_columns`` by their span (start, end); "강의 이름" reads as
+    the course's name column too."""
     words: dict[tuple[int, int], set[str]] = {}
     for m in _naming_mentions(links):
         if "." in m.item:
             words.setdefault((m.start, m.end), set()).add(m.item)
+    for span, display in _table_name_words(links, schema).items():
+        words.setdefault(span, set()).add(display)
     spans = sorted(words)
     listed: dict[tuple[int, int], set[str]] = {}
     for (start, end), (next_start, next_end) in zip(spans, spans[1:], strict=False):
@@ -513,16 +523,25 @@ def _answers(table: Table, asked: set[str]) -> bool:
     )
 
 
-def _wrong_kind_shown(query: Query, question: str, schema: Schema) -> int:
+def _wrong_kind_shown(query: Query, links: Links, schema: Schema) -> int:
     """ "누구 콘서트야?" asks for a person, "어디서 해?" for a place, "언제야?" for a date and
     "얼마야?" for an amount: a projection that shows none answers another question (a count
-    answers only "얼마나 많이")."""
+    answers only "얼마나 많이" or a word of counting outside the column names: "합계는 얼마?"
+    names the column 합계)."""
+    question = links.question.lower()
     shown = [schema.column(e.column) for e in query.select if e.column]
     asked = _question_words(question)
     if "when" in asked:
         return not any(c.type == "date" for c in shown)
     if "how_much" in asked:
-        counted = "얼마나" in question and any(e.agg == "COUNT" for e in query.select)
+        counts = any(e.agg == "COUNT" for e in query.select)
+        if (
+            counts
+            and "얼마나" not in question
+            and not _COUNT_CUES.search(_outside_column_names(links))
+        ):
+            return 2  # "도마 점수는 얼마?" is never a count, whatever else is shown
+        counted = "얼마나" in question and counts
         amounts = [e.column for e in query.select if e.column and e.agg != "COUNT"]
         return not counted and not any(schema.column(c).type == "number" for c in amounts)
     tables = [schema.table(c.table) for c in shown]
@@ -555,7 +574,7 @@ def _asked_kind_shown(query: Query, links: Links, schema: Schema) -> Query:
     if query.group_by or len(query.select) != 1:
         return query
     shown = query.select[0]
-    if shown.agg or not shown.column or not _wrong_kind_shown(query, links.question, schema):
+    if shown.agg or not shown.column or not _wrong_kind_shown(query, links, schema):
         return query
     table = schema.column(shown.column).table
     if shown.column != schema.table(table).display:
@@ -880,6 +899,15 @@ def _clashing_conditions(query: Query) -> int:
     return count
 
 
+def _outside_column_names(links: Links) -> str:
+    """The lower-cased question with the columns it names exactly blanked out (same length)."""
+    chars = list(links.question.lower())
+    for m in links.mentions:
+        if m.exact and "." in m.item:
+            chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
 def groundless(query: Query, links: Links, schema: Schema) -> int:
     """How many parts of ``query`` the question gives no ground for.
 
@@ -896,7 +924,9 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     named = _named(links)
     count = int(query.limit is not None and not limit_asked)
     counted = any(e.agg == "COUNT" for e in query.select) and not query.group_by
-    count += counted and not _COUNT_CUES.search(question)
+    # cue words inside a column's name ("합계", "평균 점수") ask for that column, not an aggregate
+    cues = _outside_column_names(links)
+    count += counted and not _COUNT_CUES.search(cues)
     asked = _HOW_MANY.search(question)
     after = _counted_after(links, schema, asked)
     if asked and query.select and not query.group_by:
@@ -931,17 +961,17 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         # column's values (2, like "몇 킬로")
         counted = after | _counted_before(links, schema)
         count += 2 * (query.select[0].agg is None and query.select[0].column in counted)
-    count += "평균" in question and not _has_average(query)
+    count += "평균" in cues and not _has_average(query)
     compared_with_average = any(c.op in ("GT_AVG", "LT_AVG") for c in query.where)
     count += bool(_THAN_AVERAGE.search(question)) and not compared_with_average
-    count += bool(_SUM_CUES.search(question)) and not _has_sum(query)
+    count += bool(_SUM_CUES.search(cues)) and not _has_sum(query)
     count += _unit_mismatches(query, links, schema)
     count += _wrong_group(query, links, schema)
     count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)
     if all(e.agg is None for e in query.select):
         used = {e.column for e in query.select} | {c.column for c in query.where}
-        count += sum(1 for readings in _listed_columns(links) if not readings & used)
+        count += sum(1 for readings in _listed_columns(links, schema) if not readings & used)
     count += _misplaced_negations(query, links, named, negated)
     grouped_by_word = bool(_GROUP_CUES.search(question))
     count += bool(query.group_by and not (query.having or query.order_by)) and not grouped_by_word
@@ -963,7 +993,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
                 count += v.value in in_ranges | ranks or (v.value in months and not on_date)
     count += _date_bound_mismatches(query, links)
     count += _unnamed_shown(query, links, schema)
-    count += _wrong_kind_shown(query, question, schema)
+    count += _wrong_kind_shown(query, links, schema)
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)
     count += _echoed(query)

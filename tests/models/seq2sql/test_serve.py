@@ -20,12 +20,14 @@ from models.seq2sql.serve import (
     _extreme_unasked,
     _flags_as_conditions,
     _idiom_ids_dropped,
+    _listed_columns,
     _listed_shown,
     _mention_order,
     _money_unshown,
     _names_for_ids,
     _names_outside_values,
     _other_child_named,
+    _outside_column_names,
     _question_words,
     _ranking_amount,
     _said_only_as,
@@ -334,7 +336,7 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
         ("'흰'은 언제 나왔어?", Expr(None, "book.Published"), 0),
         ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 2),
         ("'흰'은 얼마야?", Expr(None, "book.Price"), 0),
-        ("'흰'은 얼마야?", Expr("COUNT", None), 2),  # a count answers only 몇, 얼마나 많이
+        ("'흰'은 얼마야?", Expr("COUNT", None), 3),  # a count answers only 몇, 얼마나 많이
         ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "Author.Country"), 0),
         ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "book.Publisher"), 1),
     ],
@@ -746,3 +748,24 @@ def test_a_compared_count_is_shown_when_asked_for(question: str, shown: tuple) -
 def test_the_one_of_an_idiom_is_no_id(bookstore_db, question: str, kept: int) -> None:  # noqa: ANN001
     query = _idiom_ids_dropped(BY_AUTHOR_ONE, _links(bookstore_db, question), bookstore_db.schema)
     assert len(query.where) == kept
+
+
+def test_a_table_and_its_name_lists_the_name_column(bookstore_db) -> None:  # noqa: ANN001
+    # "책 이름" is the book's title, though the annotation calls only the author's column 이름
+    links = _links(bookstore_db, "만 원 넘는 책 이름이랑 가격")
+    assert any("book.Title" in readings for readings in _listed_columns(links, bookstore_db.schema))
+    query = Query(
+        "book",
+        (Expr(None, "book.Price"),),
+        where=(Cond("book.Price", ">", (Value("number", 10000),)),),
+    )
+    listed = replace(query, select=(Expr(None, "book.Title"), Expr(None, "book.Price")))
+    schema = bookstore_db.schema
+    assert groundless(listed, links, schema) < groundless(query, links, schema)
+
+
+def test_cue_words_inside_a_column_name_are_no_cues(bookstore_db) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "출간일 합계는?")
+    assert "합계" in _outside_column_names(links)
+    links = _links(bookstore_db, "'흰' 출판사 수는?")
+    assert "출판사" not in _outside_column_names(links)
