@@ -752,6 +752,26 @@ def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
     return bool(ranked) and query.order_by[0].column not in ranked
 
 
+# "경력이 제일 오래된", "가장 오래 다닌": long ago for a date or a calendar year, but the most
+# of a duration
+_OLD = re.compile(r"오래된|오랜|오래\s?(?!걸)")
+_CALENDAR_YEAR = re.compile(r"연도|년도|해$")
+
+
+def _old_as_most(query: Query, links: Links, schema: Schema) -> Query:
+    """ "경력 제일 오래된 트레이너" ranks the longest career first: "오래된" reads as "least" to the
+    network, which is right for dates and years ("가장 오래된 도서관") but not for a duration."""
+    if not query.order_by or not _OLD.search(links.question):
+        return query
+    expr, direction = query.order_by
+    if expr.agg or not expr.column or direction != "ASC":
+        return query
+    column = schema.column(expr.column)
+    if column.type != "number" or any(_CALENDAR_YEAR.search(n) for n in column.names):
+        return query
+    return replace(query, order_by=(expr, "DESC"))
+
+
 # "바비 라할이 우승 드라이버였을 때", "1라운드 US 오픈컵의": the column the value belongs to comes
 # next, after a subject particle or none
 _VALUE_THEN_COLUMN = re.compile(r"[이가]?\s*")
@@ -1070,12 +1090,14 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     """The hypothesis as the question asks for it: shown flags as conditions, names for ids,
     listed columns all shown, named columns in order, no unasked ranking amount, the person or
     place asked for, what is asked for as well, each different row of a list once, the count a
-    grouped query compares, no id that equals the one of an idiom."""
+    grouped query compares, no id that equals the one of an idiom, the longest duration first
+    for "제일 오래된"."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _idiom_ids_dropped(query, links, schema)
     query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links, schema), links.question)
     query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)
+    query = _old_as_most(query, links, schema)
     return _count_shown(_distinct_list(query, schema), links.question)
 
 

@@ -26,6 +26,7 @@ from models.seq2sql.serve import (
     _money_unshown,
     _names_for_ids,
     _names_outside_values,
+    _old_as_most,
     _other_child_named,
     _outside_column_names,
     _question_words,
@@ -769,3 +770,16 @@ def test_cue_words_inside_a_column_name_are_no_cues(bookstore_db) -> None:  # no
     assert "합계" in _outside_column_names(links)
     links = _links(bookstore_db, "'흰' 출판사 수는?")
     assert "출판사" not in _outside_column_names(links)
+
+
+def test_the_oldest_is_the_most_of_a_duration_but_the_earliest_year(bookstore_db) -> None:  # noqa: ANN001
+    schema = bookstore_db.schema
+    links = _links(bookstore_db, "제일 오래된 작가 이름")
+    by_year = Query(
+        "Author", (Expr(None, "Author.Name"),), order_by=(Expr(None, "Author.Birth_Year"), "ASC")
+    )
+    assert _old_as_most(by_year, links, schema) == by_year  # 태어난 해: a calendar year
+    # a number that is no year (here the price stands in for a career length) ranks the most first
+    by_number = replace(by_year, order_by=(Expr(None, "book.Price"), "ASC"))
+    assert _old_as_most(by_number, links, schema).order_by[1] == "DESC"
+    assert _old_as_most(by_number, _links(bookstore_db, "제일 싼 책"), schema) == by_number
