@@ -247,21 +247,24 @@ def _listed_shown(query: Query, links: Links, schema: Schema) -> Query:
     return replace(query, select=(*query.select, *missing)) if missing else query
 
 
-def _ranking_amount(query: Query, question: str) -> Query:
+def _ranking_amount(query: Query, links: Links, schema: Schema) -> Query:
     """ "예매가 제일 많이 들어온 가수는?" asks for the singer, not the singer and the count: the
-    aggregate a top-N ranking sorts by is shown only when the question asks for an amount, and
-    added when it asks for it as well ("가수 상위 3, 건수도 같이")."""
+    aggregate a top-N ranking sorts by is shown only when the question asks for an amount or
+    lists its column ("제일 싼 트레이너 이름하고 단가"), and added when it asks for it as well
+    ("가수 상위 3, 건수도 같이")."""
     if query.order_by is None or query.limit is None:
         return query
+    question = links.question
     key = query.order_by[0]
     if key.agg and key not in query.select and _AMOUNT_TOO.search(question):
         return replace(query, select=(*query.select, key))
     if len(query.select) < 2:
         return query
     kept = tuple(e for e in query.select if not (e.agg and e == key))
+    listed = {item for readings in _listed_columns(links, schema) for item in readings}
     if len(kept) == len(query.select) or not kept or _AMOUNT_CUES.search(question):
         return query
-    return replace(query, select=kept)
+    return query if key.column in listed else replace(query, select=kept)
 
 
 def _distinct_list(query: Query, schema: Schema) -> Query:
@@ -538,9 +541,9 @@ def _wrong_kind_shown(query: Query, links: Links, schema: Schema) -> int:
         if (
             counts
             and "얼마나" not in question
-            and not _COUNT_CUES.search(_outside_column_names(links))
+            and not _COUNT_ASKED.search(_outside_column_names(links))
         ):
-            return 2  # "도마 점수는 얼마?" is never a count, whatever else is shown
+            return 2  # "도마 점수는 얼마?", "총 얼마야?" ask for an amount, never a count
         counted = "얼마나" in question and counts
         amounts = [e.column for e in query.select if e.column and e.agg != "COUNT"]
         return not counted and not any(schema.column(c).type == "number" for c in amounts)
@@ -727,9 +730,11 @@ def _wrong_group(query: Query, links: Links, schema: Schema) -> int:
 
 def _ungrouped_shown(query: Query, schema: Schema) -> int:
     """A grouped query shows its group and totals: a plain column of another table ("취소 여부"
-    shown per 가수) is none of them."""
+    shown per 가수) is none of them. Without a group, a plain column beside a total is one
+    arbitrary row's (PostgreSQL refuses it): as surely wrong as an error (2)."""
     if not query.group_by:
-        return 0
+        aggregated = any(e.agg for e in query.select)
+        return 2 * aggregated * any(e.agg is None and e.column for e in query.select)
     grouped = schema.column(query.group_by).table
     return sum(
         1
@@ -1095,7 +1100,7 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _idiom_ids_dropped(query, links, schema)
     query = _listed_shown(query, links, schema)
-    query = _ranking_amount(_mention_order(query, links, schema), links.question)
+    query = _ranking_amount(_mention_order(query, links, schema), links, schema)
     query = _shown_as_well(_asked_kind_shown(query, links, schema), links, schema)
     query = _old_as_most(query, links, schema)
     return _count_shown(_distinct_list(query, schema), links.question)

@@ -243,15 +243,34 @@ TOP_AUTHOR = Query(
         ("책이 제일 많은 작가랑 책 수", ("Author.Name", None)),
     ],
 )
-def test_a_ranking_shows_its_amount_only_when_asked(question: str, shown: tuple) -> None:
-    assert tuple(e.column for e in _ranking_amount(TOP_AUTHOR, question).select) == shown
+def test_a_ranking_shows_its_amount_only_when_asked(bookstore_db, question, shown) -> None:  # noqa: ANN001
+    tidied = _ranking_amount(TOP_AUTHOR, _links(bookstore_db, question), bookstore_db.schema)
+    assert tuple(e.column for e in tidied.select) == shown
 
 
-def test_a_ranking_adds_its_amount_when_asked_as_well() -> None:
+def test_a_ranking_adds_its_amount_when_asked_as_well(bookstore_db) -> None:  # noqa: ANN001
+    schema = bookstore_db.schema
     authors_only = replace(TOP_AUTHOR, select=TOP_AUTHOR.select[:1], limit=Value("number", 3))
-    tidied = _ranking_amount(authors_only, "책 많은 작가 상위 3, 책 수도 같이")
+    links = _links(bookstore_db, "책 많은 작가 상위 3, 책 수도 같이")
+    tidied = _ranking_amount(authors_only, links, schema)
     assert tuple(e.column for e in tidied.select) == ("Author.Name", None)
-    assert _ranking_amount(authors_only, "책 많은 작가 상위 3") == authors_only
+    links = _links(bookstore_db, "책 많은 작가 상위 3")
+    assert _ranking_amount(authors_only, links, schema) == authors_only
+
+
+def test_a_ranking_keeps_the_amount_of_a_listed_column(bookstore_db) -> None:  # noqa: ANN001
+    by_price = Query(
+        "book",
+        (Expr(None, "book.Title"), Expr("MAX", "book.Price")),
+        group_by="book.Title",
+        order_by=(Expr("MAX", "book.Price"), "ASC"),
+        limit=Value("number", 1),
+    )
+    schema = bookstore_db.schema
+    links = _links(bookstore_db, "제일 싼 책 제목이랑 가격")
+    assert _ranking_amount(by_price, links, schema) == by_price
+    links = _links(bookstore_db, "제일 싼 책 제목")
+    assert _ranking_amount(by_price, links, schema).select == (Expr(None, "book.Title"),)
 
 
 NOVELS_ONLY = Query("book", TITLES, where=(Cond("book.Genre", "=", (Value("text", "소설"),)),))
