@@ -27,7 +27,7 @@ from models.seq2sql.evaluate import is_empty_result, percentile, results_match, 
 from models.seq2sql.features import SchemaItems, Vocab, collate, encode, quality, schema_items
 from models.seq2sql.grammar import Grammar
 from models.seq2sql.ir import KEYWORDS, Cond, Expr, Query, join_path, render_sql
-from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_forms
+from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_forms, verb_stem
 from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
 from models.seq2sql.schema import Schema, Table
@@ -859,16 +859,35 @@ def _start_for_end(query: Query, question: str, schema: Schema) -> int:
     return sum(1 for c in shown if any(opposite.search(n) for n in (*c.names, c.name)))
 
 
-def _unused_named_flags(query: Query, links: Links, schema: Schema) -> int:
-    """A yes/no column the question names by its whole name ("대표 메뉴", "VIP 회원") that the
-    query neither shows nor conditions on: the user meant the rows it marks."""
-    used = {e.column for e in query.select} | {c.column for c in query.where} | {query.group_by}
-    flags = {
+# "매진된 공연", "주차도 되는 곳": the action of a yes/no column said as a verb
+_DONE = re.compile(r"\s?(?:[이가도]\s?)?(?:된|되는|됐|되어|돼|한|하는|했|가능)")
+
+
+def _flags_said(links: Links, schema: Schema) -> set[str]:
+    """Yes/no columns the question names: by a whole name ("대표 메뉴", "VIP 회원"), or by the
+    action of one said as a verb ("매진된 공연" for 매진 여부, "주차도 되는" for 주차 가능 여부)."""
+    said = {
         m.item
         for m in links.mentions
         if m.exact and "." in m.item and schema.column(m.item).type == "boolean"
     }
-    return len(flags - used)
+    for column in schema.columns:
+        if column.type != "boolean":
+            continue
+        for stem in {verb_stem(verb_stem(name)) for name in column.names}:
+            if len(stem) < 2:
+                continue
+            for match in re.finditer(re.escape(stem), links.question):
+                if _DONE.match(links.question, match.end()):
+                    said.add(column.key)
+    return said
+
+
+def _unused_named_flags(query: Query, links: Links, schema: Schema) -> int:
+    """A yes/no column the question names (see ``_flags_said``) that the query neither shows
+    nor conditions on: the user meant the rows it marks."""
+    used = {e.column for e in query.select} | {c.column for c in query.where} | {query.group_by}
+    return len(_flags_said(links, schema) - used)
 
 
 def _subquery_table(cond: Cond) -> str | None:

@@ -19,6 +19,7 @@ from models.seq2sql.serve import (
     _distinct_list,
     _extreme_unasked,
     _flags_as_conditions,
+    _flags_said,
     _idiom_ids_dropped,
     _listed_columns,
     _listed_shown,
@@ -802,3 +803,24 @@ def test_the_oldest_is_the_most_of_a_duration_but_the_earliest_year(bookstore_db
     by_number = replace(by_year, order_by=(Expr(None, "book.Price"), "ASC"))
     assert _old_as_most(by_number, links, schema).order_by[1] == "DESC"
     assert _old_as_most(by_number, _links(bookstore_db, "제일 싼 책"), schema) == by_number
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("매진된 공연 수를 주최사별로", {"venue.is_sold_out"}),
+        ("야외 말고 주차도 되는 곳", {"venue.has_parking"}),
+        ("주차 안 되는 곳", set()),  # the flag negated is left to the negation rules
+        ("공연장 이름", set()),
+    ],
+)
+def test_a_flag_is_said_by_its_action_as_a_verb(question: str, said: set[str]) -> None:
+    columns = (
+        Column("venue", "name", ("공연장 이름",), "text"),
+        Column("venue", "is_sold_out", ("매진 여부", "매진"), "boolean"),
+        Column("venue", "has_parking", ("주차 가능 여부", "주차장"), "boolean"),
+        Column("venue", "is_outdoor", ("야외 여부",), "boolean"),
+    )
+    schema = Schema("concerts", (Table("venue", ("공연장",), columns),))
+    links = link(normalize_question(question), schema, ValueIndex({}))
+    assert _flags_said(links, schema) == said
