@@ -31,6 +31,7 @@ from models.seq2sql.lexicon import canonical_unit, is_person, is_place, unit_for
 from models.seq2sql.linking import Candidate, Links, Mention, link, normalize_question
 from models.seq2sql.parser import ParserConfig, Seq2SqlParser
 from models.seq2sql.schema import Schema, Table
+from models.seq2sql.values import norm
 
 __all__ = ["Prediction", "SqlParser"]
 
@@ -869,7 +870,14 @@ def _flags_said(links: Links, schema: Schema) -> set[str]:
     said = {
         m.item
         for m in links.mentions
-        if m.exact and "." in m.item and schema.column(m.item).type == "boolean"
+        if "." in m.item
+        and schema.column(m.item).type == "boolean"
+        # "환승역 중에서": a whole name, though the table's name 역 ends it
+        and (
+            m.exact
+            or norm(links.question[m.start : m.end])
+            in {norm(name) for name in schema.column(m.item).names}
+        )
     }
     for column in schema.columns:
         if column.type != "boolean":

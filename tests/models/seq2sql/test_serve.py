@@ -824,3 +824,14 @@ def test_a_flag_is_said_by_its_action_as_a_verb(question: str, said: set[str]) -
     schema = Schema("concerts", (Table("venue", ("공연장",), columns),))
     links = link(normalize_question(question), schema, ValueIndex({}))
     assert _flags_said(links, schema) == said
+
+
+def test_a_flag_is_said_by_a_whole_name_the_table_name_ends() -> None:
+    columns = (
+        Column("station", "name", ("역 이름",), "text"),
+        Column("station", "is_transfer", ("환승역 여부", "환승역"), "boolean"),
+    )
+    schema = Schema("subway", (Table("station", ("역",), columns),))
+    links = link(normalize_question("환승역 중에서 출구 많은 역"), schema, ValueIndex({}))
+    assert not any(m.exact for m in links.mentions if m.item == "station.is_transfer")
+    assert _flags_said(links, schema) == {"station.is_transfer"}
