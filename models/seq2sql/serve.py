@@ -122,12 +122,21 @@ def _table_of(item: str, schema: Schema) -> str:
 def _naming_mentions(links: Links) -> list[Mention]:
     """The mentions that name something, in question order. A word of a longer name said inside
     the whole name of something else does not: "노선" of "노선 길이" asks for the table 노선, and
-    "이름" of "코스 이름" said in "산 이름" asks for the mountain's name."""
+    "이름" of "코스 이름" said in "산 이름" asks for the mountain's name. A word that is the whole
+    name of one column and part of another's ("금액": the menu's price, the order's amount) names
+    both; the whole name of a table ("회원") names no column ("회원 번호")."""
     whole = [(m.start, m.end, m.item) for m in links.mentions if m.exact]
     return [
         m
         for m in sorted(links.mentions, key=lambda m: m.start)
-        if m.exact or not any(s <= m.start and m.end <= e and i != m.item for s, e, i in whole)
+        if m.exact
+        or not any(
+            s <= m.start
+            and m.end <= e
+            and i != m.item
+            and (e - s > m.end - m.start or "." not in i)
+            for s, e, i in whole
+        )
     ]
 
 
@@ -171,6 +180,11 @@ def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
     for (start, _), display in _table_name_words(links, schema).items():
         first.setdefault(display, start)
         named.setdefault(display, start)
+    # a listed column stays though a condition fixes it ("25000원 넘게 시킨 주문들 주문번호랑
+    # 금액"), in the order of the list: "단가가 제일 싼 트레이너 이름하고 단가" shows the name first
+    for (start, _), readings in _listed_words(links, schema).items():
+        for item in readings:
+            first[item] = start
     conditioned = {c.column for c in query.where}
 
     def table(e: Expr) -> str:
@@ -188,11 +202,6 @@ def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
         ):
             kept.append(e)
     kept = kept or plain[:1]
-    # in the order the question names them, or lists them: "단가가 제일 싼 트레이너 이름하고 단가"
-    # shows the name first
-    for (start, _), readings in _listed_words(links, schema).items():
-        for item in readings:
-            first[item] = start
     if all(e.column in named for e in kept):
         kept = sorted(kept, key=lambda e: first.get(e.column, named[e.column]))
     return replace(query, select=tuple(kept))

@@ -835,3 +835,30 @@ def test_a_flag_is_said_by_a_whole_name_the_table_name_ends() -> None:
     links = link(normalize_question("환승역 중에서 출구 많은 역"), schema, ValueIndex({}))
     assert not any(m.exact for m in links.mentions if m.item == "station.is_transfer")
     assert _flags_said(links, schema) == {"station.is_transfer"}
+
+
+def test_a_listed_column_stays_though_a_condition_fixes_it() -> None:
+    # "금액" is the menu's whole name for its price and a part of the order's 주문 금액: it names both
+    schema = Schema(
+        "delivery",
+        (
+            Table(
+                "orders",
+                ("주문",),
+                (
+                    Column("orders", "order_id", ("주문번호",), "id", primary_key=True),
+                    Column("orders", "order_amount", ("주문 금액",), "number", unit="원"),
+                ),
+            ),
+            Table("menu", ("메뉴",), (Column("menu", "price", ("금액",), "number", unit="원"),)),
+        ),
+    )
+    links = link(
+        normalize_question("25000원 넘게 시킨 주문들 주문번호랑 금액"), schema, ValueIndex({})
+    )
+    query = Query(
+        "orders",
+        (Expr(None, "orders.order_id"), Expr(None, "orders.order_amount")),
+        where=(Cond("orders.order_amount", ">", (Value("number", 25000),)),),
+    )
+    assert _mention_order(query, links, schema) == query
