@@ -758,11 +758,12 @@ def _wrong_ranking(query: Query, links: Links, schema: Schema) -> int:
     of rows or another column."""
     if not query.order_by:
         return 0
+    naming = _naming_mentions(links)  # "주문 제일 많이 받은" counts orders, not 주문 금액
     ranked = {
         m.item
         for cue in _EXTREME_CUES.finditer(links.question)
         for m in _said_before(links, cue.start())
-        if "." in m.item and schema.column(m.item).type == "number"
+        if m in naming and "." in m.item and schema.column(m.item).type == "number"
     }
     return bool(ranked) and query.order_by[0].column not in ranked
 
@@ -1034,6 +1035,10 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         used = {e.column for e in query.select} | {c.column for c in query.where}
         count += sum(1 for readings in _listed_columns(links, schema) if not readings & used)
     count += _misplaced_negations(query, links, named, negated)
+    # "한 건도 못 한 라이더": never, so some condition is negated
+    count += bool(_AS_EVEN_ONE.search(question)) and not any(
+        c.op in (*_NEGATED_OPS, "IS_FALSE") for c in query.where
+    )
     grouped_by_word = bool(_GROUP_CUES.search(question))
     count += bool(query.group_by and not (query.having or query.order_by)) and not grouped_by_word
     if query.having and query.group_by and query.having[0].column and not grouped_by_word:

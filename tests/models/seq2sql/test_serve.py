@@ -41,6 +41,7 @@ from models.seq2sql.serve import (
     _unused_named_flags,
     _value_column_unsaid,
     _wrong_group,
+    _wrong_ranking,
     groundless,
 )
 from models.seq2sql.values import ValueIndex
@@ -206,7 +207,8 @@ CHEAP_FEW = Query(
         ("중복 없이 재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # 중복 없이 negates nothing
         ("소설 책 제목, 중복 빼고", NOT_NOVEL, 1),  # nor does 중복 빼고
         ("저자 번호 1인 작가 이름", AUTHOR_ONE, 0),
-        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 2),  # "not even one" is no value (nor id) 1
+        # "not even one" is no value (nor id) 1, and a never that no condition negates
+        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 3),
         ("책 제목", OUT_OF_STOCK, 1),  # a flag the question never names
         ("책이 3권 넘는 작가", PROLIFIC, 0),
         ("책이 제일 많은 작가 3명", PROLIFIC, 1),  # a ranking, not a comparison with 3
@@ -862,3 +864,48 @@ def test_a_listed_column_stays_though_a_condition_fixes_it() -> None:
         where=(Cond("orders.order_amount", ">", (Value("number", 25000),)),),
     )
     assert _mention_order(query, links, schema) == query
+
+
+def test_not_even_one_asks_for_a_negated_condition(bookstore_db) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, "책을 한 권도 안 낸 작가 몇 명?")
+    without_books = replace(
+        WITH_BOOKS, where=(Cond("Author.Author_ID", "NOT_IN", (Value("table", "book"),)),)
+    )
+    schema = bookstore_db.schema
+    assert groundless(WITH_BOOKS, links, schema) == groundless(without_books, links, schema) + 1
+
+
+def test_a_ranking_counts_rows_when_the_table_is_named_before_the_superlative() -> None:
+    # "주문 제일 많이 받은 가게": 주문 is the table's name, not a word of the number column 주문 금액
+    schema = Schema(
+        "delivery",
+        (
+            Table(
+                "orders",
+                ("주문",),
+                (
+                    Column("orders", "order_id", ("주문번호",), "id", primary_key=True),
+                    Column("orders", "shop_id", ("가게 번호",), "id"),
+                    Column("orders", "order_amount", ("주문 금액",), "number", unit="원"),
+                ),
+            ),
+            Table(
+                "shop",
+                ("가게",),
+                (
+                    Column("shop", "shop_id", ("가게 번호",), "id", primary_key=True),
+                    Column("shop", "name", ("가게 이름",), "text"),
+                ),
+            ),
+        ),
+        (ForeignKey("orders", "shop_id", "shop", "shop_id"),),
+    )
+    top = Query(
+        "orders",
+        (Expr(None, "shop.name"),),
+        group_by="shop.name",
+        order_by=(Expr("COUNT", None), "DESC"),
+        limit=Value("number", 3),
+    )
+    links = link(normalize_question("주문 제일 많이 받은 가게 3곳"), schema, ValueIndex({}))
+    assert _wrong_ranking(top, links, schema) == 0
