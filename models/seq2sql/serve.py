@@ -559,7 +559,11 @@ def _wrong_kind_shown(query: Query, links: Links, schema: Schema) -> int:
         return not counted and not any(schema.column(c).type == "number" for c in amounts)
     tables = [schema.table(c.table) for c in shown]
     if "who" in asked:
-        return not any(_answers(t, {"who"}) for t in tables)
+        if any(_answers(t, {"who"}) for t in tables):
+            return 0
+        # "홍대입구점에는 트레이너 누구누구 있어?" reads the trainers and shows a branch column
+        read = [schema.table(t) for t in query.tables(schema)]
+        return 2 if any(_answers(t, {"who"}) for t in read) else 1
     if "where" in asked:
         places = any(_answers(t, {"where"}) for t in tables)
         return not places and not any(_says_place(c.names) for c in shown)

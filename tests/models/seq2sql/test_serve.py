@@ -41,6 +41,7 @@ from models.seq2sql.serve import (
     _unused_named_flags,
     _value_column_unsaid,
     _wrong_group,
+    _wrong_kind_shown,
     _wrong_ranking,
     groundless,
 )
@@ -909,3 +910,15 @@ def test_a_ranking_counts_rows_when_the_table_is_named_before_the_superlative() 
     )
     links = link(normalize_question("주문 제일 많이 받은 가게 3곳"), schema, ValueIndex({}))
     assert _wrong_ranking(top, links, schema) == 0
+
+
+def test_who_shown_as_another_column_of_a_person_read_is_surely_wrong(bookstore_db) -> None:  # noqa: ANN001
+    schema = bookstore_db.schema
+    links = _links(bookstore_db, "한국 작가 중에 누가 있어?")
+    korean = (Cond("Author.Country", "=", (Value("text", "한국"),)),)
+    publishers = Query("book", (Expr(None, "book.Publisher"),), where=korean)
+    assert _wrong_kind_shown(publishers, links, schema) == 2  # the authors are read, not shown
+    titles = Query("book", (Expr(None, "book.Title"),))
+    assert _wrong_kind_shown(titles, links, schema) == 1
+    authors = replace(publishers, select=(Expr(None, "Author.Name"),))
+    assert _wrong_kind_shown(authors, links, schema) == 0
