@@ -1066,7 +1066,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_kind_shown(query, links, schema)
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)
-    count += _echoed(query)
+    # an echo answers nothing a question word asks ("가평역은 어느 군에 있어?" → 가평): surely wrong
+    count += _echoed(query) * (2 if _question_words(links.question) else 1)
     count += _value_column_unsaid(query, links)
     count += _extreme_unasked(query, links)
     count += _unasked_tables(query, links, schema)

@@ -356,9 +356,9 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
     ("question", "shown", "expected"),
     [
         ("'흰'은 누가 쓴 책이야?", Expr(None, "Author.Name"), 0),
-        ("'흰'은 누가 쓴 책이야?", Expr(None, "book.Title"), 2),  # and it echoes '흰' back
+        ("'흰'은 누가 쓴 책이야?", Expr(None, "book.Title"), 3),  # and echoes '흰' back (2)
         ("'흰'은 언제 나왔어?", Expr(None, "book.Published"), 0),
-        ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 2),
+        ("'흰'은 언제 나왔어?", Expr(None, "book.Title"), 3),
         ("'흰'은 얼마야?", Expr(None, "book.Price"), 0),
         ("'흰'은 얼마야?", Expr("COUNT", None), 3),  # a count answers only 몇, 얼마나 많이
         ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "Author.Country"), 0),
@@ -922,3 +922,15 @@ def test_who_shown_as_another_column_of_a_person_read_is_surely_wrong(bookstore_
     assert _wrong_kind_shown(titles, links, schema) == 1
     authors = replace(publishers, select=(Expr(None, "Author.Name"),))
     assert _wrong_kind_shown(authors, links, schema) == 0
+
+
+def test_an_echo_is_surely_wrong_when_a_question_word_asks(bookstore_db) -> None:  # noqa: ANN001
+    echo = Query(
+        "book",
+        (Expr(None, "book.Title"),),
+        where=(Cond("book.Title", "=", (Value("text", "흰"),)),),
+    )
+    schema = bookstore_db.schema
+    asked = groundless(echo, _links(bookstore_db, "'흰'은 언제 나왔어?"), schema)
+    listed = groundless(echo, _links(bookstore_db, "'흰' 보여줘"), schema)
+    assert (asked, listed) == (3, 1)  # a date not shown (1), an echo (1, or 2 where 언제 asks)
