@@ -1004,6 +1004,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
             form
             for m in _column_mentions(links)  # "회원 몇 명" counts the table 회원
             if m in before and schema.column(m.item).unit
+            # "가입한 사람 몇 명": a word for people counts them, whatever column it is part of
+            and not is_person((links.question[m.start : m.end],))
             for form in unit_forms(schema.column(m.item).unit)
         }
         unit = next((u for u in units if asked.group(1).startswith(u)), None)

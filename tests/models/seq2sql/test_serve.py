@@ -934,3 +934,33 @@ def test_an_echo_is_surely_wrong_when_a_question_word_asks(bookstore_db) -> None
     asked = groundless(echo, _links(bookstore_db, "'흰'은 언제 나왔어?"), schema)
     listed = groundless(echo, _links(bookstore_db, "'흰' 보여줘"), schema)
     assert (asked, listed) == (3, 1)  # a date not shown (1), an echo (1, or 2 where 언제 asks)
+
+
+def test_a_word_for_people_before_how_many_counts_them() -> None:
+    # "사람" is also a word of the class's capacity (최대 사람 수, in 명), but "사람 몇 명" counts people
+    schema = Schema(
+        "gym",
+        (
+            Table(
+                "member",
+                ("회원",),
+                (
+                    Column("member", "member_id", ("회원 번호",), "id", primary_key=True),
+                    Column("member", "plan", ("회원권",), "text"),
+                ),
+            ),
+            Table(
+                "course",
+                ("수업",),
+                (Column("course", "capacity", ("최대 사람 수",), "number", unit="명"),),
+            ),
+        ),
+    )
+    links = link(normalize_question("베이직 회원권으로 가입한 사람 몇 명?"), schema, ValueIndex({}))
+    counted = Query(
+        "member",
+        (Expr("COUNT", None),),
+        where=(Cond("member.plan", "=", (Value("text", "BASIC"),)),),
+    )
+    assert any(m.item == "course.capacity" for m in links.mentions)
+    assert groundless(counted, links, schema) == 0
