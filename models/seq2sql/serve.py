@@ -271,10 +271,11 @@ def _ranking_amount(query: Query, links: Links, schema: Schema) -> Query:
     if len(query.select) < 2:
         return query
     kept = tuple(e for e in query.select if not (e.agg and e == key))
-    listed = {item for readings in _listed_columns(links, schema) for item in readings}
     if len(kept) == len(query.select) or not kept or _AMOUNT_CUES.search(question):
         return query
-    return query if key.column in listed else replace(query, select=kept)
+    if any(key.column in readings for readings in _listed_columns(links, schema)):
+        return query
+    return replace(query, select=kept)
 
 
 def _distinct_list(query: Query, schema: Schema) -> Query:
@@ -1003,7 +1004,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         units |= {
             form
             for m in _column_mentions(links)  # "회원 몇 명" counts the table 회원
-            if m in before and schema.column(m.item).unit
+            if m in before
+            and schema.column(m.item).unit
             # "가입한 사람 몇 명": a word for people counts them, whatever column it is part of
             and not is_person((links.question[m.start : m.end],))
             for form in unit_forms(schema.column(m.item).unit)

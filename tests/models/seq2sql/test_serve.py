@@ -52,6 +52,11 @@ def _links(db, question: str):  # noqa: ANN001, ANN202
     return link(normalize_question(question), db.schema, db.index)
 
 
+def _schema_links(schema: Schema, question: str):  # noqa: ANN202
+    """Links of ``question`` against a schema without values."""
+    return link(normalize_question(question), schema, ValueIndex({}))
+
+
 def _tidy(db, question: str, query: Query) -> tuple[str, ...]:  # noqa: ANN001
     normalized = normalize_question(question)
     links = link(normalized, db.schema, db.index)
@@ -825,7 +830,7 @@ def test_a_flag_is_said_by_its_action_as_a_verb(question: str, said: set[str]) -
         Column("venue", "is_outdoor", ("야외 여부",), "boolean"),
     )
     schema = Schema("concerts", (Table("venue", ("공연장",), columns),))
-    links = link(normalize_question(question), schema, ValueIndex({}))
+    links = _schema_links(schema, question)
     assert _flags_said(links, schema) == said
 
 
@@ -835,36 +840,48 @@ def test_a_flag_is_said_by_a_whole_name_the_table_name_ends() -> None:
         Column("station", "is_transfer", ("환승역 여부", "환승역"), "boolean"),
     )
     schema = Schema("subway", (Table("station", ("역",), columns),))
-    links = link(normalize_question("환승역 중에서 출구 많은 역"), schema, ValueIndex({}))
+    links = _schema_links(schema, "환승역 중에서 출구 많은 역")
     assert not any(m.exact for m in links.mentions if m.item == "station.is_transfer")
     assert _flags_said(links, schema) == {"station.is_transfer"}
 
 
-def test_a_listed_column_stays_though_a_condition_fixes_it() -> None:
-    # "금액" is the menu's whole name for its price and a part of the order's 주문 금액: it names both
-    schema = Schema(
-        "delivery",
-        (
-            Table(
-                "orders",
-                ("주문",),
-                (
-                    Column("orders", "order_id", ("주문번호",), "id", primary_key=True),
-                    Column("orders", "order_amount", ("주문 금액",), "number", unit="원"),
-                ),
+# A delivery database: "금액" is the menu's whole name for its price and a part of the order's
+# 주문 금액; "주문" is the name of the orders table and a word of 주문 금액 and 주문번호.
+DELIVERY = Schema(
+    "delivery",
+    (
+        Table(
+            "orders",
+            ("주문",),
+            (
+                Column("orders", "order_id", ("주문번호",), "id", primary_key=True),
+                Column("orders", "shop_id", ("가게 번호",), "id"),
+                Column("orders", "order_amount", ("주문 금액",), "number", unit="원"),
             ),
-            Table("menu", ("메뉴",), (Column("menu", "price", ("금액",), "number", unit="원"),)),
         ),
-    )
-    links = link(
-        normalize_question("25000원 넘게 시킨 주문들 주문번호랑 금액"), schema, ValueIndex({})
-    )
+        Table(
+            "shop",
+            ("가게",),
+            (
+                Column("shop", "shop_id", ("가게 번호",), "id", primary_key=True),
+                Column("shop", "name", ("가게 이름",), "text"),
+            ),
+        ),
+        Table("menu", ("메뉴",), (Column("menu", "price", ("금액",), "number", unit="원"),)),
+    ),
+    (ForeignKey("orders", "shop_id", "shop", "shop_id"),),
+)
+
+
+def test_a_listed_column_stays_though_a_condition_fixes_it() -> None:
+    # "금액" names both the menu's price and the order's amount
+    links = _schema_links(DELIVERY, "25000원 넘게 시킨 주문들 주문번호랑 금액")
     query = Query(
         "orders",
         (Expr(None, "orders.order_id"), Expr(None, "orders.order_amount")),
         where=(Cond("orders.order_amount", ">", (Value("number", 25000),)),),
     )
-    assert _mention_order(query, links, schema) == query
+    assert _mention_order(query, links, DELIVERY) == query
 
 
 def test_not_even_one_asks_for_a_negated_condition(bookstore_db) -> None:  # noqa: ANN001
@@ -878,29 +895,6 @@ def test_not_even_one_asks_for_a_negated_condition(bookstore_db) -> None:  # noq
 
 def test_a_ranking_counts_rows_when_the_table_is_named_before_the_superlative() -> None:
     # "주문 제일 많이 받은 가게": 주문 is the table's name, not a word of the number column 주문 금액
-    schema = Schema(
-        "delivery",
-        (
-            Table(
-                "orders",
-                ("주문",),
-                (
-                    Column("orders", "order_id", ("주문번호",), "id", primary_key=True),
-                    Column("orders", "shop_id", ("가게 번호",), "id"),
-                    Column("orders", "order_amount", ("주문 금액",), "number", unit="원"),
-                ),
-            ),
-            Table(
-                "shop",
-                ("가게",),
-                (
-                    Column("shop", "shop_id", ("가게 번호",), "id", primary_key=True),
-                    Column("shop", "name", ("가게 이름",), "text"),
-                ),
-            ),
-        ),
-        (ForeignKey("orders", "shop_id", "shop", "shop_id"),),
-    )
     top = Query(
         "orders",
         (Expr(None, "shop.name"),),
@@ -908,8 +902,8 @@ def test_a_ranking_counts_rows_when_the_table_is_named_before_the_superlative() 
         order_by=(Expr("COUNT", None), "DESC"),
         limit=Value("number", 3),
     )
-    links = link(normalize_question("주문 제일 많이 받은 가게 3곳"), schema, ValueIndex({}))
-    assert _wrong_ranking(top, links, schema) == 0
+    links = _schema_links(DELIVERY, "주문 제일 많이 받은 가게 3곳")
+    assert _wrong_ranking(top, links, DELIVERY) == 0
 
 
 def test_who_shown_as_another_column_of_a_person_read_is_surely_wrong(bookstore_db) -> None:  # noqa: ANN001
@@ -956,7 +950,7 @@ def test_a_word_for_people_before_how_many_counts_them() -> None:
             ),
         ),
     )
-    links = link(normalize_question("베이직 회원권으로 가입한 사람 몇 명?"), schema, ValueIndex({}))
+    links = _schema_links(schema, "베이직 회원권으로 가입한 사람 몇 명?")
     counted = Query(
         "member",
         (Expr("COUNT", None),),
