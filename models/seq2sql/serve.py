@@ -1233,6 +1233,9 @@ class SqlParser:
             return Prediction(question, error=exc, elapsed_ms=(time.perf_counter() - start) * 1000)
         pred = Prediction(question, links=links)
         total = sum(math.exp(h.logp) for h in hyps) or 1.0
+        # judged as they would run: a listed column the tidying adds is no longer left out
+        for hyp in hyps:
+            hyp.query = _tidy(hyp.query, links, self.database.schema)
         hyps = self._rerank(hyps, links)
         ran: list[tuple[Hypothesis, str, Any]] = []
         last_error: SqlError | None = None
@@ -1241,7 +1244,6 @@ class SqlParser:
         for i, hyp in enumerate(hyps):
             if found_at is not None and i > found_at + _ALTERNATIVES:
                 break  # a few more after the answer, as alternatives for clarification
-            hyp.query = _tidy(hyp.query, links, self.database.schema)
             try:
                 sql = render_sql(self.database.schema, hyp.query, self.database.executor.dialect)
                 result = self.database.executor.run(

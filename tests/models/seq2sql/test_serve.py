@@ -958,3 +958,24 @@ def test_a_word_for_people_before_how_many_counts_them() -> None:
     )
     assert any(m.item == "course.capacity" for m in links.mentions)
     assert groundless(counted, links, schema) == 0
+
+
+def test_hypotheses_are_judged_as_they_would_run(bookstore_db, monkeypatch) -> None:  # noqa: ANN001
+    """A hypothesis that leaves out a listed column the tidying adds back is not ranked below a
+    less likely one that lists it but drops the condition."""
+    from models.seq2sql.config import load_hparams
+    from models.seq2sql.decode import Hypothesis
+    from models.seq2sql.features import Vocab
+    from models.seq2sql.serve import SqlParser
+
+    question = "한강 책 제목이랑 가격 알려줘"
+    links = _links(bookstore_db, question)
+    title_only = Hypothesis(Query("book", TITLES, where=HAN_KANG), [], -1.0)
+    unfiltered = Hypothesis(Query("book", (*TITLES, Expr(None, "book.Price"))), [], -1.5)
+    parser = SqlParser([], Vocab.build([question]), load_hparams("tiny"), bookstore_db)
+    monkeypatch.setattr(
+        parser, "hypotheses", lambda q: (links.question, links, [title_only, unfiltered])
+    )
+    pred = parser.predict(question)
+    assert pred.query.where == HAN_KANG
+    assert [e.column for e in pred.query.select] == ["book.Title", "book.Price"]
