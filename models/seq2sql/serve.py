@@ -1043,9 +1043,11 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         used = {e.column for e in query.select} | {c.column for c in query.where}
         count += sum(1 for readings in _listed_columns(links, schema) if not readings & used)
     count += _misplaced_negations(query, links, named, negated)
-    # "한 건도 못 한 라이더": never, so some condition is negated
-    count += bool(_AS_EVEN_ONE.search(question)) and not any(
-        c.op in (*_NEGATED_OPS, "IS_FALSE") for c in query.where
+    # "한 건도 못 한 라이더": never, so some condition is negated; without one the query answers
+    # the opposite question (surely wrong, like "몇 킬로")
+    count += 2 * (
+        bool(_AS_EVEN_ONE.search(question))
+        and not any(c.op in (*_NEGATED_OPS, "IS_FALSE") for c in query.where)
     )
     grouped_by_word = bool(_GROUP_CUES.search(question))
     count += bool(query.group_by and not (query.having or query.order_by)) and not grouped_by_word
