@@ -743,6 +743,26 @@ def _wrong_group(query: Query, links: Links, schema: Schema) -> int:
     return bool(tables) and schema.column(query.group_by).table not in tables
 
 
+# A number compared and the noun it describes: "다섯 명 이상인 분야", "3개 넘는 장르".
+_COMPARED_HEAD = re.compile(
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s?[가-힣]{0,3}\s?(?:이상|이하|초과|미만|넘는|넘은)[인은]?\s+"
+)
+
+
+def _group_compared_as_row(query: Query, links: Links) -> int:
+    """ "분야별로 트레이너 몇 명? 다섯 명 이상인 분야만" compares the groups (HAVING): a row
+    condition with that number (a class's capacity of five) answers another question."""
+    if not query.group_by or query.having:
+        return 0
+    heads = {
+        float(match["n"])
+        for match in _COMPARED_HEAD.finditer(links.question)
+        for m in links.mentions
+        if m.item == query.group_by and m.start == match.end()
+    }
+    return any(v.kind == "number" and v.value in heads for c in query.where for v in c.values)
+
+
 def _ungrouped_shown(query: Query, schema: Schema) -> int:
     """A grouped query shows its group and totals: a plain column of another table ("취소 여부"
     shown per 가수) is none of them. Without a group, a plain column beside a total is one
@@ -1037,6 +1057,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += bool(_SUM_CUES.search(cues)) and not _has_sum(query)
     count += _unit_mismatches(query, links, schema)
     count += _wrong_group(query, links, schema)
+    count += _group_compared_as_row(query, links)
     count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)
     if all(e.agg is None for e in query.select):

@@ -20,6 +20,7 @@ from models.seq2sql.serve import (
     _extreme_unasked,
     _flags_as_conditions,
     _flags_said,
+    _group_compared_as_row,
     _idiom_ids_dropped,
     _listed_columns,
     _listed_shown,
@@ -981,3 +982,27 @@ def test_hypotheses_are_judged_as_they_would_run(bookstore_db, monkeypatch) -> N
     pred = parser.predict(question)
     assert pred.query.where == HAN_KANG
     assert [e.column for e in pred.query.select] == ["book.Title", "book.Price"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("장르별로 책 몇 권? 3권 이상인 장르만", 1),  # the genres are compared
+        ("장르별로 3권 이상 팔린 책 몇 권?", 0),  # the books are
+    ],
+)
+def test_a_number_compared_about_the_group_compares_groups(
+    bookstore_db, question, expected
+) -> None:  # noqa: ANN001
+    row_condition = Query(
+        "book",
+        (Expr(None, "book.Genre"), Expr("COUNT", None)),
+        where=(Cond("Sale.Quantity", ">=", (Value("number", 3),)),),
+        group_by="book.Genre",
+    )
+    links = _links(bookstore_db, question)
+    assert _group_compared_as_row(row_condition, links) == expected
+    having = replace(
+        row_condition, where=(), having=(Expr("COUNT", None), ">=", Value("number", 3))
+    )
+    assert _group_compared_as_row(having, links) == 0
