@@ -656,6 +656,24 @@ def _flags_as_conditions(query: Query, links: Links, schema: Schema) -> Query:
     )
 
 
+def _rows_named_after_condition(query: Query, links: Links, schema: Schema) -> Query:
+    """ "높이가 천 미터에서 천오백 미터 사이인 산" asks for mountains: a list of only the column a
+    comparison bounds, named once for that comparison and followed by its table's name, shows
+    the rows' names instead."""
+    if query.group_by or query.order_by or len(query.select) != 1 or query.select[0].agg:
+        return query
+    key = query.select[0].column
+    if not key or not any(c.column == key and c.op != "=" for c in query.where):
+        return query
+    table = schema.column(key).table
+    display = schema.table(table).display
+    named_at = {m.start for m in links.mentions if m.item == key}
+    table_at = [m.start for m in links.mentions if m.item == table and m.exact]
+    if display == key or len(named_at) != 1 or not any(t > min(named_at) for t in table_at):
+        return query
+    return replace(query, select=(Expr(None, display),))
+
+
 def _names_for_ids(query: Query, links: Links, schema: Schema) -> Query:
     """ "천 미터 넘는 산" asks for the mountains' names: an id column the question does not name
     is shown as its table's display column (not when grouped: the group is by that id)."""
@@ -1171,6 +1189,7 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     grouped query compares, no id that equals the one of an idiom, the longest duration first
     for "제일 오래된"."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
+    query = _rows_named_after_condition(query, links, schema)
     query = _idiom_ids_dropped(query, links, schema)
     query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links, schema), links, schema)

@@ -33,6 +33,7 @@ from models.seq2sql.serve import (
     _outside_column_names,
     _question_words,
     _ranking_amount,
+    _rows_named_after_condition,
     _said_only_as,
     _shown_as_well,
     _start_for_end,
@@ -1006,3 +1007,25 @@ def test_a_number_compared_about_the_group_compares_groups(
         row_condition, where=(), having=(Expr("COUNT", None), ">=", Value("number", 3))
     )
     assert _group_compared_as_row(having, links) == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("가격이 2만 원 넘는 책", "book.Title"),  # the books, named after their price
+        ("2만 원 넘는 책 가격", "book.Price"),  # the price is asked for
+        ("가격이 2만 원 넘는 책 가격 알려줘", "book.Price"),  # named twice: asked for as well
+    ],
+)
+def test_a_list_of_rows_named_after_a_comparison_shows_their_names(
+    bookstore_db, question, shown
+) -> None:  # noqa: ANN001
+    query = Query(
+        "book",
+        (Expr(None, "book.Price"),),
+        where=(Cond("book.Price", ">", (Value("number", 20000),)),),
+    )
+    repaired = _rows_named_after_condition(
+        query, _links(bookstore_db, question), bookstore_db.schema
+    )
+    assert [e.column for e in repaired.select] == [shown]
