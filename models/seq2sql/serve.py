@@ -674,6 +674,28 @@ def _rows_named_after_condition(query: Query, links: Links, schema: Schema) -> Q
     return replace(query, select=(Expr(None, display),))
 
 
+# "남자 여자 각각 몇 명씩": one answer per value named
+_EACH = re.compile(r"각각|씩")
+
+
+def _total_per_value(query: Query, question: str) -> Query:
+    """ "남자 여자 회원 각각 몇 명씩이야?" asks for a total per value: one total over the values
+    joined by OR is grouped by their column, which is shown first."""
+    conds = query.where
+    if (
+        query.group_by
+        or query.conj != "OR"
+        or len(conds) < 2
+        or len({c.column for c in conds}) != 1
+        or any(c.op != "=" for c in conds)
+        or [e.agg is not None for e in query.select] != [True]
+        or not _EACH.search(question)
+    ):
+        return query
+    column = conds[0].column
+    return replace(query, select=(Expr(None, column), *query.select), group_by=column)
+
+
 def _names_for_ids(query: Query, links: Links, schema: Schema) -> Query:
     """ "천 미터 넘는 산" asks for the mountains' names: an id column the question does not name
     is shown as its table's display column (not when grouped: the group is by that id)."""
@@ -1190,6 +1212,7 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     for "제일 오래된"."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _rows_named_after_condition(query, links, schema)
+    query = _total_per_value(query, links.question)
     query = _idiom_ids_dropped(query, links, schema)
     query = _listed_shown(query, links, schema)
     query = _ranking_amount(_mention_order(query, links, schema), links, schema)

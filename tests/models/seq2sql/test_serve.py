@@ -37,6 +37,7 @@ from models.seq2sql.serve import (
     _said_only_as,
     _shown_as_well,
     _start_for_end,
+    _total_per_value,
     _unasked_tables,
     _ungrouped_shown,
     _unnamed_subquery,
@@ -1029,3 +1030,20 @@ def test_a_list_of_rows_named_after_a_comparison_shows_their_names(
         query, _links(bookstore_db, question), bookstore_db.schema
     )
     assert [e.column for e in repaired.select] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("question", "grouped"),
+    [("소설이랑 시집 각각 몇 권씩이야?", True), ("소설이랑 시집 합쳐서 몇 권이야?", False)],
+)
+def test_each_of_the_values_gets_its_own_total(question: str, grouped: bool) -> None:
+    genre = (Value("text", "소설"),), (Value("text", "시집"),)
+    query = Query(
+        "book",
+        (Expr("COUNT", None),),
+        where=tuple(Cond("book.Genre", "=", v) for v in genre),
+        conj="OR",
+    )
+    repaired = _total_per_value(query, question)
+    assert (repaired.group_by == "book.Genre") is grouped
+    assert [e.column for e in repaired.select] == (["book.Genre", None] if grouped else [None])
