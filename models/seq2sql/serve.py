@@ -585,6 +585,23 @@ def _money_unshown(query: Query, links: Links, schema: Schema) -> int:
     return not any(c in money or c in named for c in shown)
 
 
+# Words for an amount of money that name no column ("결제 총액", "돈 제일 많이 쓴").
+_MONEY_WORDS = re.compile(r"총액|금액|액수|매출|돈")
+
+
+def _money_unmeasured(query: Query, links: Links, schema: Schema) -> int:
+    """ "결제 총액 많은 회원 top3", "돈 제일 많이 쓴 고객" measure money: totals, rankings and
+    comparisons over numbers in another unit (ages, months) answer another question."""
+    if not _MONEY_WORDS.search(_outside_column_names(links)):
+        return 0
+    money = {c.key for c in schema.columns if c.unit and canonical_unit(c.unit) == "원"}
+    measured = [e for e in query.select if e.agg and e.agg != "COUNT"]
+    measured += [query.order_by[0]] if query.order_by else []
+    measured += [query.having[0]] if query.having else []
+    numbers = [e.column for e in measured if e.column and e.agg != "COUNT"]
+    return bool(money and numbers) and not any(c in money for c in numbers)
+
+
 def _asked_kind_shown(query: Query, links: Links, schema: Schema) -> Query:
     """ "네온타이드 콘서트 어디어디서 해?" asks for the place a concert is held: a listing of rows'
     names, where the question asks who or where and the rows are neither people nor places,
@@ -1139,6 +1156,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _extreme_unasked(query, links)
     count += _unasked_tables(query, links, schema)
     count += _money_unshown(query, links, schema)
+    count += _money_unmeasured(query, links, schema)
     count += _start_for_end(query, question, schema)
     count += _unused_named_flags(query, links, schema)
     count += _other_child_named(query, links, schema)

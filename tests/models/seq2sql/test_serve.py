@@ -25,6 +25,7 @@ from models.seq2sql.serve import (
     _listed_columns,
     _listed_shown,
     _mention_order,
+    _money_unmeasured,
     _money_unshown,
     _names_for_ids,
     _names_outside_values,
@@ -1047,3 +1048,23 @@ def test_each_of_the_values_gets_its_own_total(question: str, grouped: bool) -> 
     repaired = _total_per_value(query, question)
     assert (repaired.group_by == "book.Genre") is grouped
     assert [e.column for e in repaired.select] == (["book.Genre", None] if grouped else [None])
+
+
+@pytest.mark.parametrize(
+    ("question", "measured", "expected"),
+    [
+        ("매출 총액 제일 많은 작가", "book.Price", 0),
+        ("매출 총액 제일 많은 작가", "Sale.Quantity", 1),  # copies are no money
+        ("제일 많이 팔린 작가", "Sale.Quantity", 0),
+    ],
+)
+def test_a_word_for_money_measures_money(bookstore_db, question, measured, expected) -> None:  # noqa: ANN001
+    ranking = Query(
+        "Author",
+        (Expr(None, "Author.Name"),),
+        group_by="Author.Name",
+        order_by=(Expr("SUM", measured), "DESC"),
+        limit=Value("number", 1),
+    )
+    links = _links(bookstore_db, question)
+    assert _money_unmeasured(ranking, links, bookstore_db.schema) == expected
