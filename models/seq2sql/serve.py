@@ -513,6 +513,25 @@ def _unnamed_shown(query: Query, links: Links, schema: Schema) -> int:
     )
 
 
+# A table's name followed by a word for its rows' names: "과목 이름", "공연 제목".
+_NAME_WORD = re.compile(r"\s?(?:이름|명칭|제목)")
+
+
+def _other_rows_named(query: Query, links: Links, schema: Schema) -> int:
+    """ "컴퓨터공학과 학생들이 신청한 과목 이름" asks for the names of courses: a list of the names
+    of another table's rows (the students) answers another question."""
+    named = {
+        m.item
+        for m in links.mentions
+        if m.exact and "." not in m.item and _NAME_WORD.match(links.question, m.end)
+    }
+    if not named:
+        return 0
+    displays = {schema.table(t).display: t for t in (t.name for t in schema.tables)}
+    shown = {displays[e.column] for e in query.select if e.agg is None and e.column in displays}
+    return bool(shown) and not shown & named
+
+
 def _echoed(query: Query) -> int:
     """A listing of only what its conditions fix ("SELECT 역 이름 WHERE 역 이름 = '가평'")
     answers with the question's own words."""
@@ -1147,6 +1166,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
                 count += v.value in in_ranges | ranks or (v.value in months and not on_date)
     count += _date_bound_mismatches(query, links)
     count += _unnamed_shown(query, links, schema)
+    count += _other_rows_named(query, links, schema)
     count += _wrong_kind_shown(query, links, schema)
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)

@@ -31,6 +31,7 @@ from models.seq2sql.serve import (
     _names_outside_values,
     _old_as_most,
     _other_child_named,
+    _other_rows_named,
     _outside_column_names,
     _question_words,
     _ranking_amount,
@@ -1068,3 +1069,17 @@ def test_a_word_for_money_measures_money(bookstore_db, question, measured, expec
     )
     links = _links(bookstore_db, question)
     assert _money_unmeasured(ranking, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "expected"),
+    [
+        ("한국 작가들이 쓴 책 제목 알려줘", "book.Title", 0),
+        ("한국 작가들이 쓴 책 제목 알려줘", "Author.Name", 1),  # the books' names are asked
+        ("책 쓴 한국 작가들 알려줘", "Author.Name", 0),
+    ],
+)
+def test_a_table_s_names_asked_are_its_rows_names(bookstore_db, question, shown, expected) -> None:  # noqa: ANN001
+    query = Query("book", (Expr(None, shown),))
+    links = _links(bookstore_db, question)
+    assert _other_rows_named(query, links, bookstore_db.schema) == expected
