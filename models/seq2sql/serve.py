@@ -71,6 +71,8 @@ _ALTERNATIVES = 2  # hypotheses run after the chosen one, to offer a clarificati
 
 # Words for the least or the most of something: an extreme, a ranking or an ordering.
 _EXTREME_CUES = re.compile(r"가장|제일|젤|최고|최저|최대|최소|최다|최장|최단")
+# The ``features.quality`` bucket of a text value matched below 0.85: a far guess.
+_FAR_GUESS = 4
 # Words that ask for the first rows of an ordering: without one, "LIMIT" is the model's invention.
 _LIMIT_CUES = re.compile(
     _EXTREME_CUES.pattern
@@ -931,8 +933,11 @@ def _value_column_unsaid(query: Query, links: Links) -> int:
 
 def _extreme_unasked(query: Query, links: Links) -> int:
     """ "1991년의 최소 인구 수" asks for MIN, a ranking or an ordering: a plain listing ignores it.
-    Cue words inside a name or a value ("최고 속도" the column) ask for nothing."""
-    said = [(m.start, m.end) for m in links.mentions] + [(c.start, c.end) for c in links.candidates]
+    Cue words inside a name or a value ("최고 속도" the column) ask for nothing, unless the value
+    is a far guess ("제일 많은" sounds a little like 'Seoul Line9')."""
+    said = [(m.start, m.end) for m in links.mentions] + [
+        (c.start, c.end) for c in links.candidates if quality(c) != _FAR_GUESS
+    ]
     cues = [
         cue
         for cue in _EXTREME_CUES.finditer(links.question)

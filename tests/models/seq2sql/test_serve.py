@@ -1083,3 +1083,13 @@ def test_a_table_s_names_asked_are_its_rows_names(bookstore_db, question, shown,
     query = Query("book", (Expr(None, shown),))
     links = _links(bookstore_db, question)
     assert _other_rows_named(query, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(("score", "expected"), [(0.75, 1), (1.0, 0)])
+def test_a_far_guessed_value_hides_no_word_for_an_extreme(bookstore_db, score, expected) -> None:  # noqa: ANN001
+    """ "제일 비싼 책" sounding a little like a stored title still asks for the most expensive;
+    a stored value "제일" itself asks for nothing."""
+    links = _links(bookstore_db, "제일 비싼 책")
+    guess = Candidate("text", "Jay Bison", "book.Title", 0, 5, score)
+    listing = Query("book", TITLES)
+    assert _extreme_unasked(listing, replace(links, candidates=[guess])) == expected
