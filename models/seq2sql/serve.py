@@ -821,6 +821,23 @@ def _wrong_group(query: Query, links: Links, schema: Schema) -> int:
     return bool(tables) and schema.column(query.group_by).table not in tables
 
 
+def _namesakes_counted(query: Query, links: Links, schema: Schema) -> int:
+    """ "수업 제일 많이 나온 회원" counts attendances per member: rows of one table counted per
+    its own name count namesakes, unless the question groups by that name ("이름별로")."""
+    if not query.group_by or len(query.tables(schema)) > 1:
+        return 0
+    if query.group_by != schema.table(query.table).display:
+        return 0
+    counted = [e for e in (*query.select, query.order_by and query.order_by[0]) if e]
+    counted += [query.having[0]] if query.having else []
+    if not any(e.agg == "COUNT" for e in counted):
+        return 0
+    return not any(
+        m.item == query.group_by and _GROUPED_AFTER.match(links.question, m.end)
+        for m in links.mentions
+    )
+
+
 # A number compared and the noun it describes: "다섯 명 이상인 분야", "3개 넘는 장르".
 _COMPARED_HEAD = re.compile(
     r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s?[가-힣]{0,3}\s?(?:이상|이하|초과|미만|넘는|넘은)[인은]?\s+"
@@ -1139,6 +1156,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _unit_mismatches(query, links, schema)
     count += _wrong_group(query, links, schema)
     count += _group_compared_as_row(query, links)
+    count += _namesakes_counted(query, links, schema)
     count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)
     if all(e.agg is None for e in query.select):

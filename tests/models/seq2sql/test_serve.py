@@ -29,6 +29,7 @@ from models.seq2sql.serve import (
     _money_unshown,
     _names_for_ids,
     _names_outside_values,
+    _namesakes_counted,
     _old_as_most,
     _other_child_named,
     _other_rows_named,
@@ -486,7 +487,8 @@ BY_PRICE = Query(
 BY_COUNT = replace(BY_PRICE, group_by="book.Title", order_by=(Expr("COUNT", None), "DESC"))
 
 
-@pytest.mark.parametrize(("query", "expected"), [(BY_PRICE, 0), (BY_COUNT, 1)])
+# BY_COUNT ranks by a count, and counts books per their own title (namesakes)
+@pytest.mark.parametrize(("query", "expected"), [(BY_PRICE, 0), (BY_COUNT, 2)])
 def test_a_superlative_ranks_by_the_column_said_before_it(bookstore_db, query, expected) -> None:  # noqa: ANN001
     links = _links(bookstore_db, "가격이 가장 높은 책 제목")
     assert groundless(query, links, bookstore_db.schema) == expected
@@ -1093,3 +1095,25 @@ def test_a_far_guessed_value_hides_no_word_for_an_extreme(bookstore_db, score, e
     guess = Candidate("text", "Jay Bison", "book.Title", 0, 5, score)
     listing = Query("book", TITLES)
     assert _extreme_unasked(listing, replace(links, candidates=[guess])) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "table", "expected"),
+    [
+        ("제일 많이 팔린 책 제목", "book", 1),  # books counted per title: namesakes
+        ("제일 많이 팔린 책 제목", "Sale", 0),  # sales counted per title
+        ("제목별로 책 몇 권씩이야?", "book", 0),  # grouped by the title, as asked
+    ],
+)
+def test_rows_counted_per_their_own_name_count_namesakes(
+    bookstore_db, question, table, expected
+) -> None:  # noqa: ANN001
+    per_title = Query(
+        table,
+        (Expr(None, "book.Title"),),
+        group_by="book.Title",
+        order_by=(Expr("COUNT", None), "DESC"),
+        limit=Value("number", 1),
+    )
+    links = _links(bookstore_db, question)
+    assert _namesakes_counted(per_title, links, bookstore_db.schema) == expected
