@@ -209,8 +209,8 @@ def _mention_order(query: Query, links: Links, schema: Schema) -> Query:
     return replace(query, select=tuple(kept))
 
 
-# Words that ask for a number of rows ("몇 개인지", "회원 수", "과목 수")
-_COUNT_ASKED = re.compile(r"몇|(?<![가-힣])수(?![가-힣])|횟수|개수|건수")
+# Words that ask for a number of rows ("몇 개인지", "회원 수", "폴포지션 수는"; not 수업, 수도)
+_COUNT_ASKED = re.compile(r"몇|(?<![가-힣])수(?=$|[^가-힣]|[는가를의](?![가-힣]))|횟수|개수|건수")
 # Words that ask for an amount, not only for the winner of a ranking.
 _AMOUNT_CUES = re.compile(_COUNT_ASKED.pattern + r"|얼마|합계|평균|총")
 
@@ -570,13 +570,11 @@ def _wrong_kind_shown(query: Query, links: Links, schema: Schema) -> int:
         return not any(c.type == "date" for c in shown)
     if "how_much" in asked:
         counts = any(e.agg == "COUNT" for e in query.select)
-        if (
-            counts
-            and "얼마나" not in question
-            and not _COUNT_ASKED.search(_outside_column_names(links))
-        ):
+        # "얼마나 많이", "폴포지션 수는 얼마?" ask for a count
+        count_asked = "얼마나" in question or _COUNT_ASKED.search(_outside_column_names(links))
+        if counts and not count_asked:
             return 2  # "도마 점수는 얼마?", "총 얼마야?" ask for an amount, never a count
-        counted = "얼마나" in question and counts
+        counted = counts and bool(count_asked)
         amounts = [e.column for e in query.select if e.column and e.agg != "COUNT"]
         return not counted and not any(schema.column(c).type == "number" for c in amounts)
     tables = [schema.table(c.table) for c in shown]

@@ -1117,3 +1117,16 @@ def test_rows_counted_per_their_own_name_count_namesakes(
     )
     links = _links(bookstore_db, question)
     assert _namesakes_counted(per_title, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("소설 책 수는 얼마야?", 0),  # 수는 asks for a count
+        ("소설 책 가격은 얼마야?", 2),  # an amount, never a count
+        ("소설 책 수업은 얼마야?", 2),  # 수업 is no 수
+    ],
+)
+def test_how_much_of_a_number_asks_for_a_count(bookstore_db, question: str, expected: int) -> None:  # noqa: ANN001
+    count = Query("book", (Expr("COUNT", None),), where=NOVELS)
+    assert _wrong_kind_shown(count, _links(bookstore_db, question), bookstore_db.schema) == expected
