@@ -529,7 +529,7 @@ def _other_rows_named(query: Query, links: Links, schema: Schema) -> int:
     }
     if not named:
         return 0
-    displays = {schema.table(t).display: t for t in (t.name for t in schema.tables)}
+    displays = {t.display: t.name for t in schema.tables}
     shown = {displays[e.column] for e in query.select if e.agg is None and e.column in displays}
     return bool(shown) and not shown & named
 
@@ -590,13 +590,25 @@ def _wrong_kind_shown(query: Query, links: Links, schema: Schema) -> int:
     return 0
 
 
+def _money_columns(schema: Schema) -> set[str]:
+    return {c.key for c in schema.columns if c.unit and canonical_unit(c.unit) == "원"}
+
+
+def _measured(query: Query) -> list[Expr]:
+    """What the query totals, ranks or compares: shown aggregates, ORDER BY, HAVING."""
+    measured = [e for e in query.select if e.agg]
+    measured += [query.order_by[0]] if query.order_by else []
+    measured += [query.having[0]] if query.having else []
+    return measured
+
+
 def _money_unshown(query: Query, links: Links, schema: Schema) -> int:
     """ "얼마 정도 써?", "얼마야?" ask for money when the data keeps some: a number shown in another
     unit answers it only when the question names that number ("거리가 얼마야?"); "얼마나 걸려"
     asks for anything."""
     if not _HOW_MUCH_MONEY.search(links.question):
         return 0
-    money = {c.key for c in schema.columns if c.unit and canonical_unit(c.unit) == "원"}
+    money = _money_columns(schema)
     shown = [e.column for e in query.select if e.column and e.agg != "COUNT"]
     if not money or not shown:
         return 0
@@ -613,11 +625,8 @@ def _money_unmeasured(query: Query, links: Links, schema: Schema) -> int:
     comparisons over numbers in another unit (ages, months) answer another question."""
     if not _MONEY_WORDS.search(_outside_column_names(links)):
         return 0
-    money = {c.key for c in schema.columns if c.unit and canonical_unit(c.unit) == "원"}
-    measured = [e for e in query.select if e.agg and e.agg != "COUNT"]
-    measured += [query.order_by[0]] if query.order_by else []
-    measured += [query.having[0]] if query.having else []
-    numbers = [e.column for e in measured if e.column and e.agg != "COUNT"]
+    money = _money_columns(schema)
+    numbers = [e.column for e in _measured(query) if e.column and e.agg != "COUNT"]
     return bool(money and numbers) and not any(c in money for c in numbers)
 
 
@@ -826,9 +835,7 @@ def _namesakes_counted(query: Query, links: Links, schema: Schema) -> int:
         return 0
     if query.group_by != schema.table(query.table).display:
         return 0
-    counted = [e for e in (*query.select, query.order_by and query.order_by[0]) if e]
-    counted += [query.having[0]] if query.having else []
-    if not any(e.agg == "COUNT" for e in counted):
+    if not any(e.agg == "COUNT" for e in _measured(query)):
         return 0
     return not any(
         m.item == query.group_by and _GROUPED_AFTER.match(links.question, m.end)
@@ -1268,7 +1275,8 @@ def _tidy(query: Query, links: Links, schema: Schema) -> Query:
     listed columns all shown, named columns in order, no unasked ranking amount, the person or
     place asked for, what is asked for as well, each different row of a list once, the count a
     grouped query compares, no id that equals the one of an idiom, the longest duration first
-    for "제일 오래된"."""
+    for "제일 오래된", the rows' names for a list named after a comparison ("… 사이인 산"), and a
+    total per value for "각각 몇 명씩"."""
     query = _names_for_ids(_flags_as_conditions(query, links, schema), links, schema)
     query = _rows_named_after_condition(query, links, schema)
     query = _total_per_value(query, links.question)
