@@ -186,11 +186,14 @@ def join_path(
         adjacency.setdefault(fk.ref_table, []).append(
             (fk.table, fk.column, fk.ref_table, fk.ref_column)
         )
-    joined, edges = {main}, []
+    # tables in the order they joined: the search starts from them in that order, so that of two
+    # equally short paths the same one is taken in every process (a set's order is not stable)
+    joined: dict[str, None] = {main: None}
+    edges = []
     for target in tables:
         if target in joined:
             continue
-        parents: dict[str, tuple[str, str, str, str] | None] = {t: None for t in joined}
+        parents: dict[str, tuple[str, str, str, str] | None] = dict.fromkeys(joined)
         queue = deque(joined)
         while queue and target not in parents:
             node = queue.popleft()
@@ -206,7 +209,7 @@ def join_path(
             path.append(edge)
             node = edge[2]
         for edge in reversed(path):
-            joined.add(edge[0])
+            joined[edge[0]] = None
             edges.append(edge)
     return edges
 

@@ -44,7 +44,15 @@ from models.seq2sql.schema import Schema
 from models.seq2sql.synthesis import Builder, Example
 from models.seq2sql.templates import synthesize
 
-__all__ = ["TrainResult", "bundle_key", "code_version", "fit", "prepare", "train_parser"]
+__all__ = [
+    "TRAINED_WITH",
+    "TrainResult",
+    "bundle_key",
+    "code_version",
+    "fit",
+    "prepare",
+    "train_parser",
+]
 
 logger = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).parent
@@ -77,10 +85,17 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def bundle_key(fingerprint: str, hp: dict[str, Any]) -> str:
-    """The cache key of a bundle: data fingerprint + hyper-parameters + code version. The
-    ``decode`` settings are left out: they are read when serving, and retrain nothing."""
-    trained_with = {section: v for section, v in hp.items() if section != "decode"}
+# The hyper-parameter sections a database's parser is trained with. ``decode`` is read when
+# serving and retrains nothing; ``wikisql`` shapes only the WikiSQL benchmark's own bundle.
+TRAINED_WITH = ("seed", "synthesis", "linking", "model", "train")
+
+
+def bundle_key(
+    fingerprint: str, hp: dict[str, Any], sections: tuple[str, ...] = TRAINED_WITH
+) -> str:
+    """The cache key of a bundle: data fingerprint + the hyper-parameter ``sections`` it was
+    trained with + code version."""
+    trained_with = {section: hp[section] for section in sections}
     payload = json.dumps(
         {"data": fingerprint, "hp": trained_with, "code": code_version()}, sort_keys=True
     )
@@ -150,7 +165,6 @@ def fit(
     items: list[SchemaItems],
     vocab: Vocab,
     hp: dict[str, Any],
-    steps: int | None = None,
     weights: list[float] | None = None,
 ) -> tuple[list[Seq2SqlParser], dict[str, float | int]]:
     """Train ``train.ensemble`` fresh parsers on encoded examples, one per seed (``seed``,
@@ -163,7 +177,6 @@ def fit(
         items: schema items indexed by ``Encoded.schema``.
         vocab: the character vocabulary.
         hp: resolved hyper-parameters (``model``, ``train`` sections).
-        steps: optimizer steps (default ``train.steps``).
         weights: sampling weight per example (default uniform).
 
     Returns:
@@ -172,13 +185,12 @@ def fit(
     """
     seeds = [hp["seed"] + i for i in range(hp["train"]["ensemble"])]
     if len(seeds) == 1:
-        results = [_fit_one(data, items, vocab, hp, steps, weights, seeds[0])]
+        results = [_fit_one(data, items, vocab, hp, weights, seeds[0])]
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=len(seeds), mp_context=context) as pool:
             futures = [
-                pool.submit(_fit_one, data, items, vocab, hp, steps, weights, seed)
-                for seed in seeds
+                pool.submit(_fit_one, data, items, vocab, hp, weights, seed) for seed in seeds
             ]
             results = [f.result() for f in futures]
     models = []
@@ -200,7 +212,6 @@ def _fit_one(
     items: list[SchemaItems],
     vocab: Vocab,
     hp: dict[str, Any],
-    steps: int | None,
     weights: list[float] | None,
     seed: int,
 ) -> tuple[dict[str, torch.Tensor], dict[str, float | int]]:
@@ -220,7 +231,7 @@ def _fit_one(
     cfg = ParserConfig(vocab_size=len(vocab), **hp["model"])
     model = Seq2SqlParser(cfg)
     optim = torch.optim.AdamW(model.parameters(), lr=tr["lr"], weight_decay=tr["weight_decay"])
-    total = steps or tr["steps"]
+    total = tr["steps"]
     warm = tr["warmup_steps"]
 
     def schedule(step: int) -> float:

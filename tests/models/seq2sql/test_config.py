@@ -11,7 +11,7 @@ import yaml
 from models.seq2sql.config import HPARAMS_FILE, load_hparams
 from models.seq2sql.parser import ParserConfig
 from models.seq2sql.templates import TEMPLATES
-from models.seq2sql.train import bundle_key
+from models.seq2sql.train import TRAINED_WITH, bundle_key
 
 
 def test_seed_comes_first_and_tiny_overrides() -> None:
@@ -25,6 +25,13 @@ def test_decoding_settings_retrain_nothing_training_settings_do() -> None:
     hp = load_hparams()
     assert bundle_key("data", hp) == bundle_key("data", load_hparams(overrides={"decode.beam": 3}))
     assert bundle_key("data", hp) != bundle_key("data", load_hparams(overrides={"train.steps": 7}))
+
+
+def test_the_wikisql_section_keys_only_the_wikisql_bundle() -> None:
+    hp, more = load_hparams(), load_hparams(overrides={"wikisql.ensemble": 1})
+    assert bundle_key("data", hp) == bundle_key("data", more)
+    wikisql = (*TRAINED_WITH, "wikisql")
+    assert bundle_key("data", hp, wikisql) != bundle_key("data", more, wikisql)
 
 
 def test_overrides_are_strict() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from models.seq2sql.context import Database
@@ -152,3 +156,46 @@ def test_execution_match_rules() -> None:
     assert not sql_is_ordered("SELECT a FROM t WHERE b IN (SELECT b FROM u ORDER BY b)")
     assert is_empty_result([]) and is_empty_result([[None]]) and is_empty_result([[0]])
     assert not is_empty_result([[0, "x"]])
+
+
+_TWO_WAYS = """
+from models.seq2sql.ir import join_path
+from models.seq2sql.schema import Column, ForeignKey, Schema, Table
+
+def table(name, *columns):
+    return Table(name, (name,), tuple(Column(name, c, (c,), "id") for c in columns))
+
+schema = Schema(
+    "school",
+    (
+        table("department", "department_id"),
+        table("student", "student_id", "department_id"),
+        table("course", "course_id", "department_id"),
+        table("enrollment", "student_id", "course_id"),
+    ),
+    (
+        ForeignKey("student", "department_id", "department", "department_id"),
+        ForeignKey("course", "department_id", "department", "department_id"),
+        ForeignKey("enrollment", "student_id", "student", "student_id"),
+        ForeignKey("enrollment", "course_id", "course", "course_id"),
+    ),
+)
+print(join_path(schema, "student", ["enrollment", "course", "department"]))
+"""
+
+
+def test_of_two_equally_short_joins_every_process_takes_the_same() -> None:
+    """The department joins through the student (joined first), not through the course, whatever
+    order a process's hash seed gives a set."""
+    paths = {
+        subprocess.run(
+            [sys.executable, "-c", _TWO_WAYS],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(paths) == 1
+    assert "('department', 'department_id', 'student', 'department_id')" in paths.pop()
