@@ -849,6 +849,21 @@ _COMPARED_HEAD = re.compile(
 )
 
 
+# A number compared: "3개 이상", "2만 원 넘는", "50 미만".
+_NUMBER_COMPARED = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?\s?[가-힣]{0,3}\s?(?:이상|이하|초과|미만|넘)"
+)
+
+
+def _comparison_unmade(query: Query, links: Links) -> int:
+    """ "등산로가 세 개 이상 있는 산" compares a count with three: a query that compares nothing
+    (only that some trail exists) answers another question."""
+    if not _NUMBER_COMPARED.search(links.question):
+        return 0
+    compares = any(c.op in (">", ">=", "<", "<=", "BETWEEN") for c in query.where)
+    return not compares and not (query.having and query.having[1] != "=")
+
+
 def _group_compared_as_row(query: Query, links: Links) -> int:
     """ "분야별로 트레이너 몇 명? 다섯 명 이상인 분야만" compares the groups (HAVING): a row
     condition with that number (a class's capacity of five) answers another question."""
@@ -1161,6 +1176,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _unit_mismatches(query, links, schema)
     count += _wrong_group(query, links, schema)
     count += _group_compared_as_row(query, links)
+    count += _comparison_unmade(query, links)
     count += _namesakes_counted(query, links, schema)
     count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)

@@ -15,6 +15,7 @@ from models.seq2sql.serve import (
     _AS_MONTH,
     _AS_RANK,
     _asked_kind_shown,
+    _comparison_unmade,
     _count_shown,
     _distinct_list,
     _extreme_unasked,
@@ -507,7 +508,8 @@ def test_an_unnamed_id_is_shown_as_the_rows_name(bookstore_db) -> None:  # noqa:
     [
         ("평균보다 비싼 책", ABOVE_AVERAGE, 0),
         ("평균보다 비싼 책", Query("book", (Expr("AVG", "book.Price"),)), 1),
-        ("평균 가격이 만 원 이상인 책", Query("book", (Expr("AVG", "book.Price"),)), 0),
+        # compares nothing with 만 원 (1), but asks for no comparison with the average
+        ("평균 가격이 만 원 이상인 책", Query("book", (Expr("AVG", "book.Price"),)), 1),
     ],
 )
 def test_a_comparison_with_the_average_needs_one(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
@@ -1130,3 +1132,15 @@ def test_rows_counted_per_their_own_name_count_namesakes(
 def test_how_much_of_a_number_asks_for_a_count(bookstore_db, question: str, expected: int) -> None:  # noqa: ANN001
     count = Query("book", (Expr("COUNT", None),), where=NOVELS)
     assert _wrong_kind_shown(count, _links(bookstore_db, question), bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("책이 3권 넘는 작가 몇 명?", WITH_BOOKS, 1),  # some book is not more than three
+        ("책이 3권 넘는 작가", PROLIFIC, 0),
+        ("책 쓴 작가 몇 명?", WITH_BOOKS, 0),
+    ],
+)
+def test_a_number_compared_asks_for_a_comparison(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
+    assert _comparison_unmade(query, _links(bookstore_db, question)) == expected
