@@ -843,16 +843,14 @@ def _namesakes_counted(query: Query, links: Links, schema: Schema) -> int:
     )
 
 
+# A number and its unit or counter, before a word of comparison.
+_NUMBER_BEFORE_COMPARISON = r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s?[가-힣]{0,3}\s?"
 # A number compared and the noun it describes: "다섯 명 이상인 분야", "3개 넘는 장르".
 _COMPARED_HEAD = re.compile(
-    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s?[가-힣]{0,3}\s?(?:이상|이하|초과|미만|넘는|넘은)[인은]?\s+"
+    _NUMBER_BEFORE_COMPARISON + r"(?:이상|이하|초과|미만|넘는|넘은)[인은]?\s+"
 )
-
-
 # A number compared: "3개 이상", "2만 원 넘는", "50 미만".
-_NUMBER_COMPARED = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?\s?[가-힣]{0,3}\s?(?:이상|이하|초과|미만|넘)"
-)
+_NUMBER_COMPARED = re.compile(_NUMBER_BEFORE_COMPARISON + r"(?:이상|이하|초과|미만|넘)")
 
 
 def _comparison_unmade(query: Query, links: Links) -> int:

@@ -1110,13 +1110,7 @@ def test_a_far_guessed_value_hides_no_word_for_an_extreme(bookstore_db, score, e
 def test_rows_counted_per_their_own_name_count_namesakes(
     bookstore_db, question, table, expected
 ) -> None:  # noqa: ANN001
-    per_title = Query(
-        table,
-        (Expr(None, "book.Title"),),
-        group_by="book.Title",
-        order_by=(Expr("COUNT", None), "DESC"),
-        limit=Value("number", 1),
-    )
+    per_title = replace(BY_COUNT, table=table)
     links = _links(bookstore_db, question)
     assert _namesakes_counted(per_title, links, bookstore_db.schema) == expected
 
