@@ -365,12 +365,34 @@ dinner 저녁|math 수학|mathematics 수학|english 영어|korean 국어|physic
 biology 생물|nurse 간호사|chef 요리사|cook 요리사|driver 기사|rider 배달원|guest 손님|child 어린이
 children 어린이|kids 어린이|adult 성인|senior 노인|teen 청소년|beginner 초급|intermediate 중급
 advanced 고급|daily 매일|weekly 매주|monthly 매월|yearly 매년|weekday 평일|weekend 주말|holiday 휴일
+green_tea 녹차|black_tea 홍차|milk_tea 밀크티|ade 에이드|smoothie 스무디|cocoa 코코아|soda 탄산수
+grapefruit 자몽|mango 망고|melon 멜론|watermelon 수박|cherry 체리|blueberry 블루베리|plum 자두
+tangerine 귤|citron 유자|yuja 유자|tomato 토마토|potato 감자|sweet_potato 고구마|corn 옥수수
+bean 콩|red_bean 팥|garlic 마늘|onion 양파|carrot 당근|mushroom 버섯|egg 계란|egg 달걀
+black_sugar 흑당|brown_sugar 흑설탕|honey 꿀|salt 소금|butter 버터|cream 크림|ice_cream 아이스크림
+cookie 쿠키|bagel 베이글|waffle 와플|pizza 피자|burger 버거|sandwich 샌드위치|salad 샐러드
+ramen 라면|dumpling 만두|fried_chicken 치킨|pasta 파스타|steak 스테이크|sushi 초밥|curry 카레
+vaccine 백신|rabies 광견병|influenza 독감|flu 독감|allergy 알레르기
+surgery 수술|checkup 검진|injection 주사|vaccination 예방접종|dental 치과
+puppy 강아지|kitten 새끼고양이|turtle 거북이|parrot 앵무새|lizard 도마뱀|snake 뱀|mouse 쥐
+yoga 요가|pilates 필라테스|swimming 수영|running 달리기|boxing 복싱|dance 댄스|crossfit 크로스핏
+spinning 스피닝|stretching 스트레칭|weight_training 웨이트|soccer 축구|football 축구|baseball 야구
+basketball 농구|volleyball 배구|tennis 테니스|golf 골프|badminton 배드민턴|table_tennis 탁구
+piano 피아노|violin 바이올린|drum 드럼|painting 그림|photo 사진|camera 카메라
+phone 휴대폰|computer 컴퓨터|laptop 노트북|tablet 태블릿|keyboard 키보드|printer 프린터
+chair 의자|desk 책상|bed 침대|door 문|window 창문|house 집|room 방|office 사무실
+library 도서관|museum 박물관|church 교회|market 시장|bank 은행|airport 공항|port 항구
+river 강|sea 바다|lake 호수|island 섬|forest 숲|beach 해변|valley 계곡|bridge 다리|road 도로
+king 왕|queen 여왕|prince 왕자|princess 공주|sky 하늘|flower 꽃|tree 나무
+diamond 다이아몬드|platinum 플래티넘|premium 프리미엄
+standard 일반|basic 기본|free 무료|trial 체험|regular 정기|special 특별|limited 한정|season 시즌
 """
 _EN_TO_KO: dict[str, str] = {}
 _KO_TO_EN: dict[str, list[str]] = {}
 for _pair in _NOUNS_TEXT.replace("\n", "|").split("|"):
     if _pair.strip():
         _en, _ko = _pair.strip().split(" ", 1)
+        _en = _en.replace("_", " ")  # green_tea: a phrase that one Korean word says (녹차)
         _EN_TO_KO.setdefault(_en, _ko)
         _KO_TO_EN.setdefault(_ko, []).append(_en)
 

@@ -171,6 +171,9 @@ class ValueIndex:
         self.phonetic: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.part_phonetic: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.parts: dict[str, set[str]] = defaultdict(set)
+        # Several-word Latin values by their first word's sound and meaning, for Hangul words
+        # that say them piece by piece (딸기라떼 → 'Strawberry Latte')
+        self.compounds: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
         # Acronyms by their letter names: 와이지 → ('agency', 'YG', whole value or not)
         self.spelled: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
         self.joined: dict[str, str] = {}
@@ -199,9 +202,14 @@ class ValueIndex:
                     for spelled, acronym in acronym_spellings(value):
                         self.spelled[norm(spelled)].append((col, acronym, acronym == value))
                     for pkey in phonetic_keys(value):
-                        if len(pkey) >= 2:
+                        if pkey:  # one consonant too: 'YOGA' (요가), checked by sound when met
                             self.phonetic[pkey].append((col, value))
+                        if len(pkey) >= 2:
                             latin_keys[pkey].append((col, value))
+                    words = tuple(w for w in re.findall("[A-Za-z]+", value) if w.lower() != "the")
+                    if len(words) >= 2:
+                        for wkey in (*phonetic_keys(words[0]), "=" + words[0].lower()):
+                            self.compounds[wkey].append((col, value, words))
                     tokens = value.split()
                     for n in (1, 2, 3):
                         for i in range(len(tokens) - n + 1):
@@ -334,31 +342,18 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
         variants += [
             v[:-1]
             for v in variants
-            if re.fullmatch("[가-힣]{4,}", v) and index.phonetic.get(phonetic_key(v[:-1]))
+            if re.fullmatch("[가-힣]{4,}", v)
+            and len(phonetic_key(v[:-1])) >= 2
+            and index.phonetic.get(phonetic_key(v[:-1]))
         ]
         for variant in variants:
             vkey = norm(variant)
             vend = start + len(variant)
             if len(vkey) < 2 or vkey.isdigit() or any(p in names for p in range(start, vend)):
                 continue  # schema names ("해발 고도") are never values
-            hits: list[tuple[str, str, float]] = []
             cross = re.search("[가-힣]", variant) is not None
             pkey = phonetic_key(variant)
-            if cross and len(pkey) >= 2:
-                hits += [
-                    (c, v, 0.85)
-                    for c, v in index.phonetic.get(pkey, ())
-                    if len(pkey) >= 3 or _sounds_alike(variant, v)
-                ]
-                if not hits and len(pkey) >= 4 and index.latin_keys:
-                    best = process.extractOne(
-                        pkey,
-                        index.latin_keys,
-                        scorer=fuzz.ratio,
-                        score_cutoff=_KEY_FUZZY_MIN if len(pkey) < 6 else _LONG_KEY_FUZZY_MIN,
-                    )
-                    if best and abs(len(best[0]) - len(pkey)) <= 1:
-                        hits += [(c, v, 0.75) for c, v in index.latin_entries[best[0]]]
+            hits = _said_in_latin(variant, index) if cross else []
             for translated in translate_noun(variant):
                 hits += [(c, v, 0.9) for c, v in index.exact.get(norm(translated), ())]
             spelled = index.spelled.get(vkey, ())
@@ -396,6 +391,69 @@ def _loose(question: str, index: ValueIndex, covered: set[int], names: set[int])
     return out
 
 
+def _said_in_latin(word: str, index: ValueIndex) -> list[tuple[str, str, float]]:
+    """Latin-script values a Hangul word sounds like ("코레일" 'Korail'), close to ("카푸치노"
+    'Cappuccino') or says piece by piece ("유자차" 'Yuja Tea'), as (column, value, score)."""
+    pkey = phonetic_key(word)
+    if not pkey:
+        return []
+    # a short skeleton needs the vowels to agree too, the shorter the closer (요가 'YOGA')
+    least = 60 if len(pkey) == 2 else 90
+    hits = [
+        (c, v, 0.85)
+        for c, v in index.phonetic.get(pkey, ())
+        if len(pkey) >= 3 or _sounds_alike(word, v, least)
+    ]
+    if not hits:
+        hits += [(c, v, 0.85) for c, v in _said_piecewise(word, index)]
+    if not hits and len(pkey) >= 4 and index.latin_keys:
+        best = process.extractOne(
+            pkey,
+            index.latin_keys,
+            scorer=fuzz.ratio,
+            score_cutoff=_KEY_FUZZY_MIN if len(pkey) < 6 else _LONG_KEY_FUZZY_MIN,
+        )
+        if best and abs(len(best[0]) - len(pkey)) <= 1:
+            hits += [(c, v, 0.75) for c, v in index.latin_entries[best[0]]]
+    return hits
+
+
+def _said_piecewise(word: str, index: ValueIndex) -> list[tuple[str, str]]:
+    """Several-word Latin values that ``word`` says word by word, each piece by meaning or by
+    sound: 딸기라떼 'Strawberry Latte', 녹차라떼 'Green Tea Latte' (녹차 is 'green tea')."""
+    found: dict[tuple[str, str], None] = {}
+    for cut in range(1, len(word)):
+        first = word[:cut]
+        keys = {phonetic_key(first), *("=" + en.split()[0] for en in translate_noun(first))}
+        for key in keys - {""}:
+            for column, value, words in index.compounds.get(key, ()):
+                if _says_words(word, words):
+                    found[(column, value)] = None
+    return list(found)
+
+
+def _says_words(hangul: str, words: tuple[str, ...]) -> bool:
+    if not words or not hangul:
+        return not words and not hangul
+    for n in range(1, len(words) + 1):
+        phrase = " ".join(words[:n]).lower()
+        for cut in range(1, len(hangul) + 1):
+            if _says(hangul[:cut], phrase) and _says_words(hangul[cut:], words[n:]):
+                return True
+    return False
+
+
+def _says(piece: str, phrase: str) -> bool:
+    """One Hangul piece says an English word or phrase: by meaning (차 'tea', 녹차 'green tea')
+    or, for one word, by sound (라떼 'latte', 유자 'yuja')."""
+    if phrase in translate_noun(piece):
+        return True
+    key = phonetic_key(piece)
+    if " " in phrase or not key or key not in phonetic_keys(phrase):
+        return False
+    return len(key) >= 3 or _sounds_alike(piece, phrase, 60 if len(key) == 2 else 90)
+
+
 def _abbreviates(short: str, name: str) -> bool:
     """A Hangul short form keeps a name's first two syllables and its last, in order:
     "고척돔" for '고척스카이돔'."""
@@ -405,11 +463,11 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short[2:-1])
 
 
-def _sounds_alike(korean: str, latin: str) -> bool:
+def _sounds_alike(korean: str, latin: str, least: int = 60) -> bool:
     """Vowels too, for short skeletons: 애플/apple yes, 길이/Korail no, 엘지/LG yes."""
     spoken = latin_form(korean)
     forms = [re.sub("[^a-z]", "", latin.lower()), *latin_forms(latin)]
-    return any(fuzz.ratio(spoken, form) >= 60 for form in forms)
+    return any(fuzz.ratio(spoken, form) >= least for form in forms)
 
 
 # The commonest Korean surnames: "김씨", "성이 박씨인" ask for names starting with one of them.
@@ -512,5 +570,14 @@ def match_values(question: str, index: ValueIndex, names: set[int]) -> list[Cand
         tail = re.match(r"[0-9A-Za-z가-힣]*", question[c.end :]).group(0)
         if not tail or tail in _PARTICLES:
             covered.update(range(c.start, c.end + len(tail)))
+    # A Korean value may be stored in Latin script in another column: 요가 is trainer.specialty
+    # '요가' and group_class.class_type 'YOGA'.
+    exact += [
+        Candidate("text", value, column, c.start, c.end, score)
+        for c in exact
+        if re.fullmatch("[가-힣]+", norm(c.value))
+        for column, value, score in _said_in_latin(norm(c.value), index)
+        if column != c.column and score >= 0.85  # a sound, not a guess
+    ]
     found = exact + _loose(question, index, covered, names)
     return found + _surnames(question, index) + _terms(question, index)

@@ -371,3 +371,33 @@ def test_acronyms_inside_values_and_counters_glued_to_latin_values() -> None:
     assert ("text", "VIP") in found["브이아이피석으로 예매"]
     assert ("text", "R") in found["R석 예매"]
     assert ("text", "Live Nation") in found["라이브네이션 공연"]
+
+
+@pytest.mark.parametrize(
+    ("korean", "latin"),
+    [
+        ("딸기라떼", "Strawberry Latte"),
+        ("녹차라떼", "Green Tea Latte"),
+        ("유자차", "Yuja Tea"),
+        ("고구마라떼", "Sweet Potato Latte"),
+    ],
+)
+def test_hangul_words_say_several_word_latin_values_piece_by_piece(korean: str, latin: str) -> None:
+    index = ValueIndex({"menu.item": [latin, "Chamomile", "Cafe Latte"]})
+    found = {(c.kind, c.value) for c in match_values(f"{korean} 얼마야?", index, set())}
+    assert ("text", latin) in found
+
+
+def test_a_korean_value_also_reads_as_its_latin_twin_in_another_column() -> None:
+    index = ValueIndex(
+        {"trainer.specialty": ["요가", "필라테스"], "class.type": ["YOGA", "PILATES"]}
+    )
+    found = {(c.value, c.column) for c in match_values("요가 수업 몇 개야?", index, set())}
+    assert {("요가", "trainer.specialty"), ("YOGA", "class.type")} <= found
+
+
+def test_one_consonant_latin_values_need_the_vowels_too() -> None:
+    # 'D' sounds like the 디 of "어디", not like all of it
+    index = ValueIndex({"grade.letter": ["D", "A+"], "class.type": ["YOGA"]})
+    assert not match_values("제일 큰 과가 어디야?", index, set())
+    assert {c.value for c in match_values("요가 몇 개야?", index, set())} == {"YOGA"}
