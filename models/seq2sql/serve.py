@@ -853,6 +853,25 @@ _COMPARED_HEAD = re.compile(
 _NUMBER_COMPARED = re.compile(_NUMBER_BEFORE_COMPARISON + r"(?:이상|이하|초과|미만|넘)")
 
 
+def _unsaid_values_counted(query: Query, links: Links, schema: Schema) -> int:
+    """ "중복 빼고 회원 몇 명" counts different members (their names or ids), not the different
+    genders among them: a count of the different values of a column the question never names
+    counts what it does not ask about."""
+    if query.group_by:
+        return 0
+    mentioned = {m.item for m in links.mentions}
+    return sum(
+        1
+        for e in query.select
+        if e.agg == "COUNT"
+        and e.distinct
+        and e.column
+        and e.column not in mentioned
+        and not _is_id(schema, e.column)
+        and e.column != schema.table(schema.column(e.column).table).display
+    )
+
+
 def _comparison_unmade(query: Query, links: Links) -> int:
     """ "등산로가 세 개 이상 있는 산" compares a count with three: a query that compares nothing
     (only that some trail exists) answers another question."""
@@ -1175,6 +1194,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_group(query, links, schema)
     count += _group_compared_as_row(query, links)
     count += _comparison_unmade(query, links)
+    count += _unsaid_values_counted(query, links, schema)
     count += _namesakes_counted(query, links, schema)
     count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)

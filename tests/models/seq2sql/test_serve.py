@@ -45,6 +45,7 @@ from models.seq2sql.serve import (
     _unasked_tables,
     _ungrouped_shown,
     _unnamed_subquery,
+    _unsaid_values_counted,
     _unused_named_flags,
     _value_column_unsaid,
     _wrong_group,
@@ -1138,3 +1139,22 @@ def test_how_much_of_a_number_asks_for_a_count(bookstore_db, question: str, expe
 )
 def test_a_number_compared_asks_for_a_comparison(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
     assert _comparison_unmade(query, _links(bookstore_db, question)) == expected
+
+
+AUTHORS_COUNTED = Query("Author", (Expr("COUNT", "Author.Name", distinct=True),))
+COUNTRIES_COUNTED = Query("Author", (Expr("COUNT", "Author.Country", distinct=True),))
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("중복 빼고 작가 몇 명이야?", AUTHORS_COUNTED, 0),  # the authors' names tell them apart
+        ("중복 빼고 작가 몇 명이야?", COUNTRIES_COUNTED, 1),  # not their countries
+        ("작가들 나라는 몇 개야?", COUNTRIES_COUNTED, 0),
+    ],
+)
+def test_different_values_counted_are_of_a_column_said(
+    bookstore_db, question, query, expected
+) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, question)
+    assert _unsaid_values_counted(query, links, bookstore_db.schema) == expected
