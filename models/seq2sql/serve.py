@@ -853,6 +853,25 @@ _COMPARED_HEAD = re.compile(
 _NUMBER_COMPARED = re.compile(_NUMBER_BEFORE_COMPARISON + r"(?:이상|이하|초과|미만|넘)")
 
 
+def _unsaid_values_counted(query: Query, links: Links, schema: Schema) -> int:
+    """ "중복 빼고 회원 몇 명" counts different members (their names or ids), not the different
+    genders among them: a count of the different values of a column the question never names
+    counts what it does not ask about."""
+    if query.group_by:
+        return 0
+    mentioned = {m.item for m in links.mentions}
+    return sum(
+        1
+        for e in query.select
+        if e.agg == "COUNT"
+        and e.distinct
+        and e.column
+        and e.column not in mentioned
+        and not _is_id(schema, e.column)
+        and e.column != schema.table(schema.column(e.column).table).display
+    )
+
+
 def _comparison_unmade(query: Query, links: Links) -> int:
     """ "등산로가 세 개 이상 있는 산" compares a count with three: a query that compares nothing
     (only that some trail exists) answers another question."""
@@ -1056,6 +1075,22 @@ def _subquery_table(cond: Cond) -> str | None:
     return None
 
 
+def _named_tables_unused(query: Query, links: Links, schema: Schema) -> int:
+    """ "결제 한 번이라도 한 회원 몇 명" asks about payments: a table the question names by one of
+    its own names (not inside a longer name: 산 of "산행") that the query never reads."""
+    exact = [m for m in links.mentions if m.exact and "." not in m.item]
+    named = {
+        m.item
+        for m in exact
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in links.mentions
+        )
+    }
+    read = set(query.tables(schema)) | {_subquery_table(c) for c in query.where}
+    return len(named - read)
+
+
 def _other_child_named(query: Query, links: Links, schema: Schema) -> int:
     """ "한 번도 주문 안 한 사람" looks for customers among orders, the child table it names, not
     among reviews: a subquery over an unnamed table when the question names another table with a
@@ -1175,6 +1210,8 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_group(query, links, schema)
     count += _group_compared_as_row(query, links)
     count += _comparison_unmade(query, links)
+    count += _unsaid_values_counted(query, links, schema)
+    count += _named_tables_unused(query, links, schema)
     count += _namesakes_counted(query, links, schema)
     count += _ungrouped_shown(query, schema)
     count += _wrong_ranking(query, links, schema)

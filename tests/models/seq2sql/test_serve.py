@@ -28,6 +28,7 @@ from models.seq2sql.serve import (
     _mention_order,
     _money_unmeasured,
     _money_unshown,
+    _named_tables_unused,
     _names_for_ids,
     _names_outside_values,
     _namesakes_counted,
@@ -45,6 +46,7 @@ from models.seq2sql.serve import (
     _unasked_tables,
     _ungrouped_shown,
     _unnamed_subquery,
+    _unsaid_values_counted,
     _unused_named_flags,
     _value_column_unsaid,
     _wrong_group,
@@ -220,9 +222,9 @@ CHEAP_FEW = Query(
         ("중복 없이 재고 여부 표시된 책 제목", OUT_OF_STOCK, 1),  # 중복 없이 negates nothing
         ("소설 책 제목, 중복 빼고", NOT_NOVEL, 1),  # nor does 중복 빼고
         ("저자 번호 1인 작가 이름", AUTHOR_ONE, 0),
-        # "not even one" is no value (nor id) 1, and a never that no condition negates answers
-        # the opposite question (2)
-        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 4),
+        # "not even one" is no value (nor id) 1, a never that no condition negates answers the
+        # opposite question (2), and the books named are never read (1)
+        ("책이 한 권도 없는 작가 이름", AUTHOR_ONE, 5),
         ("책 제목", OUT_OF_STOCK, 1),  # a flag the question never names
         ("책이 3권 넘는 작가", PROLIFIC, 0),
         ("책이 제일 많은 작가 3명", PROLIFIC, 1),  # a ranking, not a comparison with 3
@@ -375,7 +377,8 @@ def test_a_month_is_no_number_to_compare(bookstore_db) -> None:  # noqa: ANN001
         ("'흰'은 얼마야?", Expr(None, "book.Price"), 0),
         ("'흰'은 얼마야?", Expr("COUNT", None), 3),  # a count answers only 몇, 얼마나 많이
         ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "Author.Country"), 0),
-        ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "book.Publisher"), 1),
+        # and the authors named are never read
+        ("'흰' 작가는 어느 나라 사람이야?", Expr(None, "book.Publisher"), 2),
     ],
 )
 def test_a_question_word_asks_for_a_kind_of_answer(bookstore_db, question, shown, expected) -> None:  # noqa: ANN001
@@ -426,7 +429,8 @@ BORN_1970 = Query(
         ("5원 넘는 거", BORN_AFTER, 1),
         ("5원 넘는 거", PRICED_OVER, 0),
         ("1970년 작가", BORN_1970, 0),
-        ("1970년 작가", GENRE_1970, 1),  # a column in 년 exists, and Genre has no unit
+        # a column in 년 exists, Genre has no unit, and the authors named are never read
+        ("1970년 작가", GENRE_1970, 2),
     ],
 )
 def test_a_number_is_compared_with_a_column_in_its_unit(
@@ -755,10 +759,11 @@ def test_a_count_of_another_table_is_as_wrong_as_a_unit(bookstore_db) -> None:  
     )
     books = replace(authors, table="book")
     links = _links(bookstore_db, "한국 작가들이 쓴 책은 몇 권?")
+    # 2 for counting authors, 1 for never reading the books named
     assert (
         groundless(authors, links, bookstore_db.schema)
         - groundless(books, links, bookstore_db.schema)
-        == 2
+        == 3
     )
 
 
@@ -1138,3 +1143,36 @@ def test_how_much_of_a_number_asks_for_a_count(bookstore_db, question: str, expe
 )
 def test_a_number_compared_asks_for_a_comparison(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
     assert _comparison_unmade(query, _links(bookstore_db, question)) == expected
+
+
+AUTHORS_COUNTED = Query("Author", (Expr("COUNT", "Author.Name", distinct=True),))
+COUNTRIES_COUNTED = Query("Author", (Expr("COUNT", "Author.Country", distinct=True),))
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("중복 빼고 작가 몇 명이야?", AUTHORS_COUNTED, 0),  # the authors' names tell them apart
+        ("중복 빼고 작가 몇 명이야?", COUNTRIES_COUNTED, 1),  # not their countries
+        ("작가들 나라는 몇 개야?", COUNTRIES_COUNTED, 0),
+    ],
+)
+def test_different_values_counted_are_of_a_column_said(
+    bookstore_db, question, query, expected
+) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, question)
+    assert _unsaid_values_counted(query, links, bookstore_db.schema) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("책 쓴 작가 몇 명?", WITH_BOOKS, 0),
+        ("책 쓴 작가 몇 명?", Query("Author", (Expr("COUNT", None),)), 1),  # 책 is never read
+        ("작가 몇 명?", Query("Author", (Expr("COUNT", None),)), 0),
+    ],
+)
+def test_a_table_the_question_names_is_read(bookstore_db, question, query, expected) -> None:  # noqa: ANN001
+    assert (
+        _named_tables_unused(query, _links(bookstore_db, question), bookstore_db.schema) == expected
+    )
