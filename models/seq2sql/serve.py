@@ -821,6 +821,17 @@ def _wrong_group(query: Query, links: Links, schema: Schema) -> int:
         m for m in links.mentions if m.exact and _GROUPED_AFTER.match(links.question, m.end)
     ]
     asked = {m.item for m in before_cue if "." in m.item}
+    # "동네별 고객 평균 연령": 동네 is exactly the restaurants' district, and loosely the
+    # district of the customers the question names
+    tables_named = {m.item for m in links.mentions if m.exact and "." not in m.item}
+    asked |= {
+        m.item
+        for m in links.mentions
+        if "." in m.item
+        and asked
+        and any(m.start == a.start and m.end == a.end for a in before_cue)
+        and schema.column(m.item).table in tables_named
+    }
     if asked:
         return query.group_by not in asked
     # "가수별로" groups by a column of the table 가수
@@ -903,10 +914,15 @@ def _ungrouped_shown(query: Query, schema: Schema) -> int:
         aggregated = any(e.agg for e in query.select)
         return 2 * aggregated * any(e.agg is None and e.column for e in query.select)
     grouped = schema.column(query.group_by).table
+    # a row's key decides its other columns; 동네 does not decide one customer's name
+    keyed = _is_id(schema, query.group_by)
     return sum(
         1
         for e in query.select
-        if e.agg is None and e.column and schema.column(e.column).table != grouped
+        if e.agg is None
+        and e.column
+        and e.column != query.group_by
+        and (schema.column(e.column).table != grouped or not keyed)
     )
 
 

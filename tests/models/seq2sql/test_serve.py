@@ -440,7 +440,9 @@ def test_a_number_is_compared_with_a_column_in_its_unit(
 
 
 PER_GENRE = Query("book", (Expr(None, "book.Genre"), Expr("COUNT", None)), group_by="book.Genre")
-PER_PUBLISHER = replace(PER_GENRE, group_by="book.Publisher")
+PER_PUBLISHER = Query(
+    "book", (Expr(None, "book.Publisher"), Expr("COUNT", None)), group_by="book.Publisher"
+)
 SUMMED = Query("book", (Expr("SUM", "book.Price"),))
 SUMMED_NOT = Query("book", (Expr("MAX", "book.Price"),))
 
@@ -1176,3 +1178,53 @@ def test_a_table_the_question_names_is_read(bookstore_db, question, query, expec
     assert (
         _named_tables_unused(query, _links(bookstore_db, question), bookstore_db.schema) == expected
     )
+
+
+# 동네 is the whole name of the shops' district and a part of the customers' 사는 동네
+NEIGHBOURHOODS = Schema(
+    "delivery",
+    (
+        Table(
+            "customer",
+            ("고객",),
+            (
+                Column("customer", "customer_id", ("고객 번호",), "id", primary_key=True),
+                Column("customer", "name", ("고객 이름",), "text"),
+                Column("customer", "district", ("사는 동네",), "text"),
+                Column("customer", "age", ("연령", "나이"), "number"),
+            ),
+        ),
+        Table("shop", ("가게",), (Column("shop", "district", ("동네",), "text"),)),
+    ),
+)
+AGE_PER = Query(
+    "customer",
+    (Expr(None, "customer.district"), Expr("AVG", "customer.age")),
+    group_by="customer.district",
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (AGE_PER, 0),  # 동네 of the 고객 named
+        (replace(AGE_PER, group_by="customer.name"), 1),
+        (replace(AGE_PER, group_by="shop.district"), 0),
+    ],
+)
+def test_a_group_word_may_loosely_name_a_column_of_a_table_said(query, expected) -> None:  # noqa: ANN001
+    links = _schema_links(NEIGHBOURHOODS, "동네별 고객 평균 연령")
+    assert _wrong_group(query, links, NEIGHBOURHOODS) == expected
+
+
+@pytest.mark.parametrize(
+    ("shown", "group_by", "expected"),
+    [
+        ("customer.district", "customer.district", 0),
+        ("customer.name", "customer.district", 1),  # one district, many names
+        ("customer.name", "customer.customer_id", 0),  # one customer, one name
+    ],
+)
+def test_a_grouped_query_shows_what_its_group_decides(shown, group_by, expected) -> None:  # noqa: ANN001
+    query = Query("customer", (Expr(None, shown), Expr("AVG", "customer.age")), group_by=group_by)
+    assert _ungrouped_shown(query, NEIGHBOURHOODS) == expected
