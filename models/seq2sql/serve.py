@@ -866,18 +866,22 @@ _NUMBER_COMPARED = re.compile(_NUMBER_BEFORE_COMPARISON + r"(?:이상|이하|초
 
 def _unsaid_values_counted(query: Query, links: Links, schema: Schema) -> int:
     """ "중복 빼고 회원 몇 명" counts different members (their names or ids), not the different
-    genders among them: a count of the different values of a column the question never names
-    counts what it does not ask about."""
+    genders among them: a count of the different values of a column counts what the question
+    names, and where a table is named right before 몇 ("사이인 학생 몇 명"), that column is
+    named there too."""
     if query.group_by:
         return 0
-    mentioned = {m.item for m in links.mentions}
+    asked = _HOW_MANY.search(links.question)
+    before = _said_before(links, asked.start()) if asked else []
+    tables_counted = any("." not in m.item for m in before)
+    said = {m.item for m in (before if tables_counted else links.mentions)}
     return sum(
         1
         for e in query.select
         if e.agg == "COUNT"
         and e.distinct
         and e.column
-        and e.column not in mentioned
+        and e.column not in said
         and not _is_id(schema, e.column)
         and e.column != schema.table(schema.column(e.column).table).display
     )
@@ -1209,6 +1213,12 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
+        elif shown.agg and shown.column and asked.group(1).startswith(tuple(_ROW_COUNTERS)):
+            # "학생 몇 명", "강의 몇 개": rows counted, never the largest GPA or capacity, unless
+            # the column counts in that counter ("관객 몇 명" sums an audience in 명)
+            shown_unit = canonical_unit(schema.column(shown.column).unit or "-")
+            said = asked.group(1)
+            count += 2 * (shown.agg != "COUNT" and not said.startswith(shown_unit))
         # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it
         # (1 for its rows), never rows of anything else (2, like "몇 킬로")
         if after and shown.agg == "COUNT":

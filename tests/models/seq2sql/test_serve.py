@@ -1228,3 +1228,23 @@ def test_a_group_word_may_loosely_name_a_column_of_a_table_said(query, expected)
 def test_a_grouped_query_shows_what_its_group_decides(shown, group_by, expected) -> None:  # noqa: ANN001
     query = Query("customer", (Expr(None, shown), Expr("AVG", "customer.age")), group_by=group_by)
     assert _ungrouped_shown(query, NEIGHBOURHOODS) == expected
+
+
+NOVEL_COUNT = Query("book", (Expr("COUNT", None),), where=NOVELS)
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "expected"),
+    [
+        ("소설 책 몇 권이야?", Expr("COUNT", None), 0),
+        ("소설 책 몇 권이야?", Expr("MAX", "book.Price"), 2),  # books counted, not a price
+        ("소설 책 몇 권이야?", Expr("COUNT", "book.Genre", distinct=True), 1),  # nor genres
+        ("소설 책 몇 권이야?", Expr("COUNT", "book.Title", distinct=True), 0),  # their names
+        ("소설 책 장르 몇 개야?", Expr("COUNT", "book.Genre", distinct=True), 0),
+    ],
+)
+def test_a_row_counter_counts_rows(bookstore_db, question, shown, expected) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, question)
+    counted = groundless(NOVEL_COUNT, links, bookstore_db.schema)
+    query = replace(NOVEL_COUNT, select=(shown,))
+    assert groundless(query, links, bookstore_db.schema) - counted == expected
