@@ -1141,6 +1141,18 @@ def _unnamed_subquery(query: Query, links: Links, schema: Schema) -> int:
     return sum(1 for child in children if child is not None and child not in named)
 
 
+_OR_WORDS = re.compile(r"또는|혹은|거나|아니면|이나|(?<![가-힣])or(?![a-z])")
+
+
+def _or_unsaid(query: Query, question: str) -> int:
+    """ "목요일에 하는 영어 강의" wants both: conditions on different columns are joined by OR
+    only when the question says or ("또는", "이거나", "아니면"). One column's values
+    ("서울 부산 가게") may be either without a word."""
+    if query.conj != "OR" or len({c.column for c in query.where}) < 2:
+        return 0
+    return int(not _OR_WORDS.search(question))
+
+
 def _clashing_conditions(query: Query) -> int:
     """Conditions that AND can never need together: a column that must equal a value and also
     equal or differ from another ("코레일 말고 다른 회사": != 'Korail' says it all), or the
@@ -1275,6 +1287,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _wrong_kind_shown(query, links, schema)
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)
+    count += _or_unsaid(query, question)
     # an echo answers nothing a question word asks ("가평역은 어느 군에 있어?" → 가평): surely wrong
     count += _echoed(query) * (2 if _question_words(links.question) else 1)
     count += _value_column_unsaid(query, links)

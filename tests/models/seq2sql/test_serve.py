@@ -33,6 +33,7 @@ from models.seq2sql.serve import (
     _names_outside_values,
     _namesakes_counted,
     _old_as_most,
+    _or_unsaid,
     _other_child_named,
     _other_rows_named,
     _outside_column_names,
@@ -1248,3 +1249,19 @@ def test_a_row_counter_counts_rows(bookstore_db, question, shown, expected) -> N
     counted = groundless(NOVEL_COUNT, links, bookstore_db.schema)
     query = replace(NOVEL_COUNT, select=(shown,))
     assert groundless(query, links, bookstore_db.schema) - counted == expected
+
+
+CHEAP_NOVELS = (*NOVELS, Cond("book.Price", "<", (Value("number", 10000),)))
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "expected"),
+    [
+        ("만 원 안 되는 소설", Query("book", TITLES, where=CHEAP_NOVELS, conj="OR"), 1),
+        ("만 원 안 되는 소설", Query("book", TITLES, where=CHEAP_NOVELS), 0),
+        ("만 원 안 되거나 소설인 책", Query("book", TITLES, where=CHEAP_NOVELS, conj="OR"), 0),
+        ("소설 시집", NOVEL_OR_POEMS, 0),  # one column's values may be either
+    ],
+)
+def test_or_joins_conditions_on_different_columns_only_when_said(question, query, expected) -> None:  # noqa: ANN001
+    assert _or_unsaid(query, question) == expected
