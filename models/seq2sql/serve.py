@@ -1141,6 +1141,39 @@ def _unnamed_subquery(query: Query, links: Links, schema: Schema) -> int:
     return sum(1 for child in children if child is not None and child not in named)
 
 
+_EXTREME_CUE = re.compile(r"가장|제일|젤")
+
+
+def _described_after(question: str, position: int) -> re.Match[str] | None:
+    """The word an adjective after ``position`` describes: "높은 사람" → 사람, "나이 많은
+    사람" → 사람 (the adjective ends in ㄴ, the head follows it)."""
+    for word in list(re.finditer(r"[가-힣]+", question[position:]))[:3]:
+        if (ord(word.group()[-1]) - 0xAC00) % 28 == 4:  # a final ㄴ: 높은, 비싼, 많은
+            return re.compile(r"\s?(?P<head>[가-힣]+)").match(question, position + word.end())
+    return None
+
+
+def _extreme_value_for_row(query: Query, links: Links, schema: Schema) -> int:
+    """ "평점 제일 높은 사람?" asks for the person, not the highest GPA: an extreme that describes
+    a table or a person (and no column after it) is a row, never a MAX or MIN alone."""
+    if query.group_by or [e.agg for e in query.select] not in (["MAX"], ["MIN"]):
+        return 0
+    for cue in _EXTREME_CUE.finditer(links.question):
+        described = _described_after(links.question, cue.end())
+        if described is None:
+            continue
+        start, word = described.start("head"), described.group("head")
+        end = start + len(word)
+        rows = any(m.start == start and "." not in m.item for m in links.mentions)
+        # "가장 비싼 책 가격": a column named after the row asks for its value
+        column_after = any(
+            "." in m.item and start <= m.start <= end + 1 and m.end > end for m in links.mentions
+        )
+        if (rows or is_person((word,))) and not column_after:
+            return 1
+    return 0
+
+
 _OR_WORDS = re.compile(r"또는|혹은|거나|아니면|이나|(?<![가-힣])or(?![a-z])")
 
 
@@ -1288,6 +1321,7 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
     count += _flag_shown(query, question, schema)
     count += _clashing_conditions(query)
     count += _or_unsaid(query, question)
+    count += _extreme_value_for_row(query, links, schema)
     # an echo answers nothing a question word asks ("가평역은 어느 군에 있어?" → 가평): surely wrong
     count += _echoed(query) * (2 if _question_words(links.question) else 1)
     count += _value_column_unsaid(query, links)

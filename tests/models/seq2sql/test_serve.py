@@ -19,6 +19,7 @@ from models.seq2sql.serve import (
     _count_shown,
     _distinct_list,
     _extreme_unasked,
+    _extreme_value_for_row,
     _flags_as_conditions,
     _flags_said,
     _group_compared_as_row,
@@ -1265,3 +1266,20 @@ CHEAP_NOVELS = (*NOVELS, Cond("book.Price", "<", (Value("number", 10000),)))
 )
 def test_or_joins_conditions_on_different_columns_only_when_said(question, query, expected) -> None:  # noqa: ANN001
     assert _or_unsaid(query, question) == expected
+
+
+PRICIEST = Query("book", (Expr("MAX", "book.Price"),))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("제일 비싼 책은?", 1),  # the book, not its price
+        ("가장 나이 많은 사람?", 1),
+        ("가장 비싼 책 가격은?", 0),
+        ("책 가격 중 제일 비싼 값은?", 0),
+    ],
+)
+def test_an_extreme_that_describes_rows_asks_for_a_row(bookstore_db, question, expected) -> None:  # noqa: ANN001
+    links = _links(bookstore_db, question)
+    assert _extreme_value_for_row(PRICIEST, links, bookstore_db.schema) == expected
