@@ -12,6 +12,7 @@
         ├── UnsafeSqlError          refused: not one read-only SELECT
         ├── SqlTimeoutError         ran past the statement timeout
         ├── SqlExecutionError       the database failed or went away
+        ├── QuestionTooLongError    longer than any question a parser reads
         └── NoParseError            no candidate query parsed and executed
 
 Adapters translate third-party exceptions into these with ``raise ... from exc``.
@@ -29,6 +30,7 @@ __all__ = [
     "ModelNotTrainedError",
     "NoParseError",
     "NoSpeechError",
+    "QuestionTooLongError",
     "SqlError",
     "SqlExecutionError",
     "SqlTimeoutError",
@@ -121,6 +123,15 @@ class SqlExecutionError(SqlError):
 
     default_user_message = (
         "데이터베이스에 연결하지 못했거나 조회 중 오류가 났어요. 잠시 후 다시 시도해 주세요."
+    )
+
+
+class QuestionTooLongError(SqlError):
+    """Longer than any question a parser reads (a pasted document, not a question)."""
+
+    default_user_message = (
+        "질문이 너무 길어요. 데이터베이스 질문은 300자 안으로 짧게 물어봐 주세요. "
+        "(The question is too long: 300 characters at most.)"
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 import skills
+from assistant import constants
 from assistant.databases import sql_databases
 from assistant.dialogue.executor import HttpActionRunner, InProcessActionRunner, action_call
 from assistant.dialogue.policy import INTENT_ACTIONS, LIST_ACTIONS, Decision, decide
@@ -294,7 +295,8 @@ class DialogueManager:
             )
         decision = decide(
             understanding,
-            text,
+            # the skills read what the reply says was read: the front part of a huge message
+            text[: constants.MAX_TEXT_CHARS],
             state,
             threshold=self.settings.confidence_threshold,
             fallback_threshold=self.settings.fallback_threshold,

@@ -20,7 +20,13 @@ from typing import Any
 import torch
 import yaml
 
-from models.errors import ModelNotTrainedError, NoParseError, SqlError, UnsafeSqlError
+from models.errors import (
+    ModelNotTrainedError,
+    NoParseError,
+    QuestionTooLongError,
+    SqlError,
+    UnsafeSqlError,
+)
 from models.seq2sql.context import Database
 from models.seq2sql.decode import Hypothesis, beam_search
 from models.seq2sql.evaluate import is_empty_result, percentile, results_match, sql_is_ordered
@@ -66,6 +72,7 @@ class Prediction:
     elapsed_ms: float = 0.0
 
 
+_MAX_QUESTION_CHARS = 300  # the longest benchmark question has 76
 _ALTERNATIVES = 2  # hypotheses run after the chosen one, to offer a clarification
 
 
@@ -1465,7 +1472,16 @@ class SqlParser:
         return SqlParser(self.models, self.vocab, self.hp, database)
 
     def hypotheses(self, question: str) -> tuple[str, Links, list[Hypothesis]]:
-        """Normalized question, its links and the beam's finished hypotheses (best first)."""
+        """Normalized question, its links and the beam's finished hypotheses (best first).
+
+        Raises:
+            QuestionTooLongError: over ``_MAX_QUESTION_CHARS``; linking a pasted document would
+                take seconds for an answer no one asked.
+        """
+        if len(question) > _MAX_QUESTION_CHARS:
+            raise QuestionTooLongError(
+                f"question of {len(question)} characters (at most {_MAX_QUESTION_CHARS})"
+            )
         normalized = normalize_question(question, self.database.index.protected)
         links = link(
             normalized,

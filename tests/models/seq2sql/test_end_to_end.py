@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from models.errors import QuestionTooLongError
 from models.seq2sql.config import load_hparams
 from models.seq2sql.context import Database
 from models.seq2sql.evaluate import results_match
@@ -47,6 +48,15 @@ def test_latency_after_load(tiny_parser) -> None:
         parser.predict(question)
         times.append((time.perf_counter() - start) * 1000)
     assert sorted(times)[len(times) // 2] < 300
+
+
+def test_a_pasted_document_is_refused_at_once(tiny_parser) -> None:
+    parser, _ = tiny_parser
+    start = time.perf_counter()
+    pred = parser.predict("가" * 100_000)
+    assert isinstance(pred.error, QuestionTooLongError) and "300" in pred.error.user_message
+    assert not pred.sql and time.perf_counter() - start < 1
+    assert not isinstance(parser.predict("가" * 300).error, QuestionTooLongError)
 
 
 def test_bundle_is_cached_and_loads_alone(
