@@ -1149,6 +1149,7 @@ def _unnamed_subquery(query: Query, links: Links, schema: Schema) -> int:
 
 
 _EXTREME_CUE = re.compile(r"가장|제일|젤")
+_HEAD = re.compile(r"\s?(?P<head>[가-힣]+)")  # the word an adjective describes
 
 
 def _described_after(question: str, position: int) -> re.Match[str] | None:
@@ -1156,7 +1157,7 @@ def _described_after(question: str, position: int) -> re.Match[str] | None:
     사람" → 사람 (the adjective ends in ㄴ, the head follows it)."""
     for word in list(re.finditer(r"[가-힣]+", question[position:]))[:3]:
         if (ord(word.group()[-1]) - 0xAC00) % 28 == 4:  # a final ㄴ: 높은, 비싼, 많은
-            return re.compile(r"\s?(?P<head>[가-힣]+)").match(question, position + word.end())
+            return _HEAD.match(question, position + word.end())
     return None
 
 
