@@ -830,15 +830,15 @@ def _wrong_group(query: Query, links: Links, schema: Schema) -> int:
     asked = {m.item for m in before_cue if "." in m.item}
     # "동네별 고객 평균 연령": 동네 is exactly the restaurants' district, and loosely the
     # district of the customers the question names
-    tables_named = {m.item for m in links.mentions if m.exact and "." not in m.item}
-    asked |= {
-        m.item
-        for m in links.mentions
-        if "." in m.item
-        and asked
-        and any(m.start == a.start and m.end == a.end for a in before_cue)
-        and schema.column(m.item).table in tables_named
-    }
+    if asked:
+        tables_named = {m.item for m in links.mentions if m.exact and "." not in m.item}
+        asked |= {
+            m.item
+            for m in links.mentions
+            if "." in m.item
+            and any(m.start == a.start and m.end == a.end for a in before_cue)
+            and schema.column(m.item).table in tables_named
+        }
     if asked:
         return query.group_by not in asked
     # "가수별로" groups by a column of the table 가수
@@ -1266,12 +1266,15 @@ def groundless(query: Query, links: Links, schema: Schema) -> int:
         elif unit and shown.column:
             shown_unit = schema.column(shown.column).unit
             count += canonical_unit(shown_unit or "-") != canonical_unit(unit)
-        elif shown.agg and shown.column and asked.group(1).startswith(tuple(_ROW_COUNTERS)):
+        elif (
+            shown.agg not in (None, "COUNT")
+            and shown.column
+            and asked.group(1).startswith(tuple(_ROW_COUNTERS))
+        ):
             # "학생 몇 명", "강의 몇 개": rows counted, never the largest GPA or capacity, unless
             # the column counts in that counter ("관객 몇 명" sums an audience in 명)
             shown_unit = canonical_unit(schema.column(shown.column).unit or "-")
-            said = asked.group(1)
-            count += 2 * (shown.agg != "COUNT" and not said.startswith(shown_unit))
+            count += 2 * (not asked.group(1).startswith(shown_unit))
         # "몇 개 시군에 걸쳐 있어?" counts the different values of the column named after it
         # (1 for its rows), never rows of anything else (2, like "몇 킬로")
         if after and shown.agg == "COUNT":
